@@ -1,0 +1,26 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { env } from '@/lib/env';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+
+/**
+ * The one Prisma client of the process, over a `pg` pool (driver adapter). Kept on globalThis so
+ * that dev-mode module reloading does not open a new pool on every edit.
+ */
+function createPrisma() {
+  const config = env();
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: config.DATABASE_POOL_SIZE,
+    // Fail fast when the database is unreachable instead of queueing requests forever.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
+}
+
+type Prisma = ReturnType<typeof createPrisma>;
+const globalForPrisma = globalThis as unknown as { brisk_prisma?: Prisma };
+
+export const prisma: Prisma = globalForPrisma.brisk_prisma ?? createPrisma();
+globalForPrisma.brisk_prisma = prisma;

@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+/**
+ * Applies Prisma-format SQL migrations (prisma/migrations/<name>/migration.sql) and records them
+ * in `_prisma_migrations` exactly as `prisma migrate deploy` does: same table, same checksum
+ * (SHA-256 of the file), same advisory lock key, same failed-migration rule. A machine with
+ * Prisma's engines can switch to the standard CLI at any time.
+ */
+export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
+
+// The key Prisma's schema engine locks on, so the two runners also exclude each other.
+const PRISMA_ADVISORY_LOCK_KEY = 72707369;
+
+const CREATE_MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum"              VARCHAR(64) NOT NULL,
+    "finished_at"           TIMESTAMPTZ,
+    "migration_name"        VARCHAR(255) NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        TIMESTAMPTZ,
+    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
+)`;
+
+export interface LocalMigration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  failed: { name: string; logs: string | null }[];
+  /** Applied migrations whose file changed since (Prisma warns about these too). */
+  modified: string[];
+}
+
+export function readMigrations(dir = MIGRATIONS_DIR): LocalMigration[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, 'migration.sql')))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+interface AppliedRow {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  logs: string | null;
+}
+
+async function appliedRows(client: pg.ClientBase): Promise<AppliedRow[]> {
+  const exists = await client.query<{ exists: boolean }>(`SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists`);
+  if (!exists.rows[0]?.exists) return [];
+  const result = await client.query<AppliedRow>(
+    `SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM "_prisma_migrations" ORDER BY started_at`,
+  );
+  return result.rows;
+}
+
+function summarise(local: LocalMigration[], rows: AppliedRow[]): MigrationStatus {
+  const live = rows.filter((row) => row.rolled_back_at === null);
+  const done = new Map(live.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row]));
+  const failed = live.filter((row) => row.finished_at === null).map((row) => ({ name: row.migration_name, logs: row.logs }));
+  return {
+    applied: [...done.keys()],
+    pending: local.filter((m) => !done.has(m.name) && !failed.some((f) => f.name === m.name)).map((m) => m.name),
+    failed,
+    modified: local.filter((m) => done.has(m.name) && done.get(m.name)!.checksum !== m.checksum).map((m) => m.name),
+  };
+}
+
+export async function migrationStatus(databaseUrl: string, dir = MIGRATIONS_DIR): Promise<MigrationStatus> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return summarise(readMigrations(dir), await appliedRows(client));
+  } finally {
+    await client.end();
+  }
+}
+
+export class MigrationError extends Error {
+  constructor(message: string, public readonly migration?: string) {
+    super(message);
+    this.name = 'MigrationError';
+  }
+}
+
+/**
+ * Applies every pending migration in name order and returns their names. Each script is sent
+ * whole (statements are never split on `;`). A script runs in a transaction unless it manages
+ * its own or uses CONCURRENTLY, which PostgreSQL refuses inside one; such a migration must hold
+ * that one statement alone.
+ */
+export async function migrate(databaseUrl: string, options: { dir?: string; log?: (line: string) => void } = {}): Promise<string[]> {
+  const log = options.log ?? (() => {});
+  const local = readMigrations(options.dir);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
+    await client.query(CREATE_MIGRATIONS_TABLE);
+    const status = summarise(local, await appliedRows(client));
+    if (status.failed.length > 0) {
+      const names = status.failed.map((f) => f.name).join(', ');
+      throw new MigrationError(
+        `Migration ${names} failed earlier and must be resolved before new migrations are applied (fix the database, then mark it rolled back or applied with \`prisma migrate resolve\`, or set rolled_back_at in _prisma_migrations).`,
+        status.failed[0]!.name,
+      );
+    }
+    for (const name of status.modified) log(`warning: applied migration ${name} was modified after it was applied`);
+    const applied: string[] = [];
+    for (const migration of local.filter((m) => status.pending.includes(m.name))) {
+      log(`applying ${migration.name}`);
+      const id = randomUUID();
+      await client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
+        [id, migration.checksum, migration.name],
+      );
+      const ownTransaction = /\bCONCURRENTLY\b|^\s*BEGIN\b/im.test(migration.sql);
+      try {
+        if (ownTransaction) {
+          await client.query(migration.sql);
+        } else {
+          await client.query(`BEGIN;\n${migration.sql}\n;COMMIT;`);
+        }
+      } catch (error) {
+        if (!ownTransaction) await client.query('ROLLBACK').catch(() => {});
+        const message = error instanceof Error ? error.message : String(error);
+        await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
+        throw new MigrationError(`Migration ${migration.name} failed: ${message}`, migration.name);
+      }
+      await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+      applied.push(migration.name);
+    }
+    return applied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK_KEY]).catch(() => {});
+    await client.end();
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once at start-up. Every setting has a local default except the
+ * ones production must choose on purpose (the auth secret); an invalid value stops the process
+ * with a message naming the variable and what is wrong with it.
+ */
+export const EMBEDDED_DB_PORT_DEFAULT = 54329;
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    .optional();
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(EMBEDDED_DB_PORT_DEFAULT),
+    BRISK_DATA_DIR: z.string().min(1).default('.data'),
+    BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
+    BETTER_AUTH_URL: optionalUrl(['http:', 'https:']),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((value, ctx) => {
+    // `next build` evaluates modules without a runtime environment; the secret is checked when serving.
+    const building = process.env.NEXT_PHASE === 'phase-production-build';
+    if (value.NODE_ENV === 'production' && !value.BETTER_AUTH_SECRET && !building) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BETTER_AUTH_SECRET'],
+        message: 'is required in production (generate one with: openssl rand -hex 32)',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { databaseUrl: string; embeddedDatabase: boolean };
+
+export class EnvError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Invalid environment:\n${issues.map((issue) => `  - ${issue}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses an environment (process.env by default). Throws EnvError listing every problem. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  // Empty strings are how shells and .env files say "unset".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`));
+  }
+  const data = result.data;
+  return {
+    ...data,
+    embeddedDatabase: !data.DATABASE_URL,
+    databaseUrl: data.DATABASE_URL ?? embeddedDatabaseUrl(data.EMBEDDED_DB_PORT),
+  };
+}
+
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
+
+let cached: Env | undefined;
+
+/** The validated process environment, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
