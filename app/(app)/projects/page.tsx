@@ -1,0 +1,10 @@
+import type { Metadata } from 'next';
+import { ModulePlaceholder } from '@/components/shell/module-placeholder';
+import { MODULES } from '@/components/shell/modules';
+
+export const metadata: Metadata = { title: 'Projects' };
+
+export default function ProjectsPage() {
+  const module = MODULES.find((m) => m.href === '/projects')!;
+  return <ModulePlaceholder title="Projects" summary={module.description} />;
+}

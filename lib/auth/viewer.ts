@@ -1,0 +1,36 @@
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { auth } from './auth';
+
+export type Role = 'user' | 'admin';
+
+/** Who is looking: the narrow view of the signed-in user that pages and queries receive. */
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** The signed-in viewer, or null. Read once per request however many components ask. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { id, name, email, role } = session.user;
+  return { id, name, email, role: role === 'admin' ? 'admin' : 'user' };
+});
+
+/** The viewer, or a redirect to sign-in (the proxy normally gets there first). */
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect('/sign-in');
+  return viewer;
+}
+
+/** An admin viewer; anyone else gets a 404 so the page does not confirm that it exists. */
+export async function requireAdmin(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (viewer.role !== 'admin') notFound();
+  return viewer;
+}
