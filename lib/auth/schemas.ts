@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 export const signInSchema = z.object({
-  email: z.email('Enter a valid e-mail address.').trim().toLowerCase(),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.')),
   password: z.string().min(1, 'Enter your password.'),
 });
 
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
-  email: z.email('Enter a valid e-mail address.').trim().toLowerCase(),
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.')),
   password: z.string().min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.'),
 });
 

@@ -16,6 +16,9 @@ function createPrisma() {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => console.warn(`database: idle connection lost: ${error.message}`));
   return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
 

@@ -123,31 +123,68 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
     for (const name of status.modified) log(`warning: applied migration ${name} was modified after it was applied`);
     const applied: string[] = [];
     for (const migration of local.filter((m) => status.pending.includes(m.name))) {
-      log(`applying ${migration.name}`);
-      const id = randomUUID();
-      await client.query(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-        [id, migration.checksum, migration.name],
-      );
       const ownTransaction = /\bCONCURRENTLY\b|^\s*BEGIN\b/im.test(migration.sql);
-      try {
-        if (ownTransaction) {
-          await client.query(migration.sql);
-        } else {
-          await client.query(`BEGIN;\n${migration.sql}\n;COMMIT;`);
-        }
-      } catch (error) {
-        if (!ownTransaction) await client.query('ROLLBACK').catch(() => {});
-        const message = error instanceof Error ? error.message : String(error);
-        await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
-        throw new MigrationError(`Migration ${migration.name} failed: ${message}`, migration.name);
+      const done = ownTransaction ? await applyAlone(client, migration) : await applyInTransaction(client, migration);
+      if (done) {
+        log(`applied ${migration.name}`);
+        applied.push(migration.name);
       }
-      await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
-      applied.push(migration.name);
     }
     return applied;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK_KEY]).catch(() => {});
     await client.end();
   }
+}
+
+const INSERT_STARTED = `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, clock_timestamp(), 0)`;
+const MARK_FINISHED = `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`;
+const INSERT_FAILED = `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, logs, applied_steps_count) VALUES ($1, $2, $3, clock_timestamp(), $4, 0)`;
+
+function failure(migration: LocalMigration, error: unknown): MigrationError {
+  return new MigrationError(`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`, migration.name);
+}
+
+/**
+ * The migration and its record commit together. Re-checking inside the transaction matters on
+ * the embedded database, where every connection shares one backend (so advisory locks do not
+ * exclude) but a transaction holds the other connections back until it ends.
+ */
+async function applyInTransaction(client: pg.ClientBase, migration: LocalMigration): Promise<boolean> {
+  await client.query('BEGIN');
+  try {
+    const already = await client.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      [migration.name],
+    );
+    if (already.rowCount) {
+      await client.query('COMMIT');
+      return false;
+    }
+    const id = randomUUID();
+    await client.query(INSERT_STARTED, [id, migration.checksum, migration.name]);
+    await client.query(migration.sql);
+    await client.query(MARK_FINISHED, [id]);
+    await client.query('COMMIT');
+    return true;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    // Recorded as Prisma records a failed migration: logs set, finished_at empty.
+    await client.query(INSERT_FAILED, [randomUUID(), migration.checksum, migration.name, String((error as Error)?.message ?? error)]);
+    throw failure(migration, error);
+  }
+}
+
+/** A migration that cannot run in a transaction (CONCURRENTLY) or manages its own. */
+async function applyAlone(client: pg.ClientBase, migration: LocalMigration): Promise<boolean> {
+  const id = randomUUID();
+  await client.query(INSERT_STARTED, [id, migration.checksum, migration.name]);
+  try {
+    await client.query(migration.sql);
+  } catch (error) {
+    await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String((error as Error)?.message ?? error)]);
+    throw failure(migration, error);
+  }
+  await client.query(MARK_FINISHED, [id]);
+  return true;
 }

@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { APP_PAGES, signInWithApi } from './helpers';
+
+test.describe('signed out', () => {
+  for (const path of APP_PAGES) {
+    test(`${path} sends a signed-out visitor to sign-in`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response, `a response for ${path}`).not.toBeNull();
+      expect(new URL(response!.url()).pathname).toBe('/sign-in');
+      if (path !== '/') expect(new URL(response!.url()).searchParams.get('next')).toBe(path);
+      expect(response!.status()).toBe(200);
+
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+      await expect(page.getByTestId('viewer-name')).toHaveCount(0);
+      await expect(page.getByTestId('welcome')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+      await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+      await expect(page.getByText(/is not built yet/)).toHaveCount(0);
+    });
+  }
+});
+
+test.describe('/ops', () => {
+  test('a normal user gets a 404 and no Ops link', async ({ page, baseURL }) => {
+    await signInWithApi(page, baseURL, 'ada');
+
+    const response = await page.goto('/ops');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Ops is not built yet' })).toHaveCount(0);
+
+    await page.goto('/');
+    await expect(page.getByTestId('viewer-name')).toHaveText('Ada Park');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wishlists' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Ops', exact: true })).toHaveCount(0);
+  });
+
+  test('an admin gets the page and sees the Ops link', async ({ page, baseURL }) => {
+    await signInWithApi(page, baseURL, 'admin');
+
+    const response = await page.goto('/ops');
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { name: 'Ops is not built yet' })).toBeVisible();
+    await expect(page.getByTestId('viewer-name')).toHaveText('Avery Admin');
+
+    const opsLink = page.getByRole('link', { name: 'Ops', exact: true });
+    await expect(opsLink).toBeVisible();
+    await expect(opsLink).toHaveAttribute('href', '/ops');
+    await expect(opsLink).toHaveAttribute('aria-current', 'page');
+  });
+});

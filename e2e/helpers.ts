@@ -1,0 +1,51 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The demo accounts seeded by prisma/seed (prisma/seed/demo-accounts.ts). */
+export const DEMO_PASSWORD = 'brisk-demo-2026';
+
+export const ACCOUNTS = {
+  admin: { email: 'admin@brisk.test', name: 'Avery Admin' },
+  ada: { email: 'ada@brisk.test', name: 'Ada Park' },
+  dev: { email: 'dev@brisk.test', name: 'Dev Patel' },
+} as const;
+
+export type AccountKey = keyof typeof ACCOUNTS;
+
+/** The app pages that only signed-in viewers may open. */
+export const APP_PAGES = ['/', '/wishlists', '/leads', '/channels', '/sponsors', '/projects', '/ops'] as const;
+
+/** Fills and submits the sign-in form (the page must show it). */
+export async function fillSignInForm(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs in through the form, as a person would, and waits for the app shell. */
+export async function signInWithForm(page: Page, account: AccountKey, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await fillSignInForm(page, ACCOUNTS[account].email, password);
+  await expect(page.getByTestId('viewer-name')).toHaveText(ACCOUNTS[account].name);
+}
+
+/**
+ * Signs in through the auth API, for tests that are not about the form: the session cookie
+ * lands in the page's browser context. Better Auth allows 3 sign-in requests per 10 seconds
+ * from one address in production, so a 429 is waited out (bounded) rather than failed on.
+ */
+export async function signInWithApi(page: Page, baseURL: string | undefined, account: AccountKey): Promise<void> {
+  if (!baseURL) throw new Error('baseURL is not configured');
+  for (let attempt = 1; ; attempt++) {
+    const response = await page.request.post('/api/auth/sign-in/email', {
+      data: { email: ACCOUNTS[account].email, password: DEMO_PASSWORD },
+      headers: { origin: baseURL },
+    });
+    if (response.status() === 429 && attempt < 4) {
+      const retryAfter = Number(response.headers()['x-retry-after'] ?? '10');
+      await page.waitForTimeout((Math.min(Math.max(retryAfter, 1), 10) + 0.5) * 1000);
+      continue;
+    }
+    expect(response.status(), `sign-in of ${account} through the API`).toBe(200);
+    return;
+  }
+}

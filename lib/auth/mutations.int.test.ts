@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
+import { signIn, signUp } from './mutations';
+
+const headers = () => new Headers({ origin: 'http://localhost:3000' });
+const uniqueEmail = () => `new-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
+
+describe('sign-in', () => {
+  it('accepts a demo account and opens a session in the database', async () => {
+    const before = await prisma.session.count({ where: { userId: 'usr_ada' } });
+    expect(await signIn({ email: 'Ada@brisk.test', password: DEMO_PASSWORD }, headers())).toEqual({ ok: true });
+    expect(await prisma.session.count({ where: { userId: 'usr_ada' } })).toBe(before + 1);
+  });
+
+  it('says the same thing for a wrong password and an unknown e-mail, and opens no session', async () => {
+    const before = await prisma.session.count();
+    const wrong = await signIn({ email: 'ada@brisk.test', password: 'not-the-password' }, headers());
+    const unknown = await signIn({ email: 'nobody@brisk.test', password: 'whatever-it-is' }, headers());
+    expect(wrong).toEqual({ ok: false, message: 'Wrong e-mail or password.', fieldErrors: {} });
+    expect(unknown).toEqual(wrong);
+    expect(await prisma.session.count()).toBe(before);
+  });
+
+  it('rejects malformed input before touching the database', async () => {
+    expect(await signIn({ email: 'not-an-email', password: '' }, headers())).toEqual({
+      ok: false,
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: { email: 'Enter a valid e-mail address.', password: 'Enter your password.' },
+    });
+  });
+});
+
+describe('sign-up', () => {
+  it('creates a user with the user role and a hashed password', async () => {
+    const email = uniqueEmail();
+    expect(await signUp({ name: 'New Person', email, password: 'a-long-password' }, headers())).toEqual({ ok: true });
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { accounts: true } });
+    expect(user.role).toBe('user');
+    expect(user.accounts).toHaveLength(1);
+    expect(user.accounts[0]!.password).not.toContain('a-long-password');
+  });
+
+  it('refuses an e-mail that is taken, and invalid input, changing nothing', async () => {
+    const before = await prisma.user.count();
+    expect(await signUp({ name: 'Again', email: 'ada@brisk.test', password: 'a-long-password' }, headers())).toMatchObject({
+      ok: false,
+      fieldErrors: { email: 'Already registered.' },
+    });
+    expect(await signUp({ name: '', email: uniqueEmail(), password: 'short' }, headers())).toMatchObject({
+      ok: false,
+      fieldErrors: { name: 'Enter your name.', password: 'Use at least 8 characters.' },
+    });
+    expect(await prisma.user.count()).toBe(before);
+  });
+
+  it('cannot make itself an admin', async () => {
+    const email = uniqueEmail();
+    await signUp({ name: 'Sneaky', email, password: 'a-long-password', role: 'admin' }, headers());
+    expect((await prisma.user.findUniqueOrThrow({ where: { email } })).role).toBe('user');
+  });
+});

@@ -1,0 +1,78 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests against the production build, on Debian's Chromium (/usr/bin/chromium):
+ * Playwright's own browser downloads are never used.
+ *
+ * The app under test runs on its own ports and data folder, so a developer's `npm start`
+ * (3000, database 54329, .data/) keeps running beside it. The data folder is deleted before
+ * every start: tests always see the freshly seeded demo data.
+ */
+const PORT = 3100;
+const EMBEDDED_DB_PORT = 54339;
+const DATA_DIR = '.data/e2e';
+const baseURL = `http://localhost:${PORT}`;
+const ci = !!process.env.CI;
+
+export default defineConfig({
+  testDir: './e2e',
+  // Pages stream after a database read; a cold production server answers its first requests slowly.
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: ci,
+  retries: 0,
+  // The machine has 2 cores, shared with the server and its database.
+  workers: 2,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            // Nothing outside this machine is reachable: any request that bypasses the proxy
+            // list (only loopback does) fails at once instead of hanging.
+            '--proxy-server=127.0.0.1:9',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Playwright starts the web server before any globalSetup, so the fresh data folder is
+    // made here. `npm start` builds first when the build is missing or stale (~2 minutes).
+    command: `node -e "require('node:fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && npm start`,
+    url: `${baseURL}/sign-in`,
+    env: {
+      BRISK_DATA_DIR: DATA_DIR,
+      EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
+      PORT: String(PORT),
+      BETTER_AUTH_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    reuseExistingServer: !ci,
+    timeout: 6 * 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    // SIGTERM lets scripts/start.ts stop Next and the embedded database cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+});

@@ -1,0 +1,26 @@
+import type { TestProject } from 'vitest/node';
+import { migrate } from '@/lib/db/migrate';
+import { createScratchDatabase, type ScratchDatabase } from './database';
+
+/**
+ * Integration tests run against a database of their own: a fresh database on the PostgreSQL
+ * server named by DATABASE_URL, or an in-memory embedded PGlite. It is migrated and seeded with
+ * the demo data once; the workers find it in DATABASE_URL.
+ */
+let database: ScratchDatabase | undefined;
+
+export async function setup(_project: TestProject) {
+  // Kept apart so that scratch databases of single tests are created on the same server.
+  if (process.env.DATABASE_URL) process.env.BRISK_TEST_SERVER_URL = process.env.DATABASE_URL;
+  database = await createScratchDatabase();
+  process.env.DATABASE_URL = database.url;
+  await migrate(database.url);
+  const { seed } = await import('@/prisma/seed');
+  await seed({ scale: 'demo', log: () => {} });
+  const { prisma } = await import('@/lib/db/client');
+  await prisma.$disconnect();
+}
+
+export async function teardown() {
+  await database?.drop();
+}
