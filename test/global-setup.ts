@@ -1,4 +1,3 @@
-import type { TestProject } from 'vitest/node';
 import { migrate } from '@/lib/db/migrate';
 import { createScratchDatabase, type ScratchDatabase } from './database';
 
@@ -9,7 +8,7 @@ import { createScratchDatabase, type ScratchDatabase } from './database';
  */
 let database: ScratchDatabase | undefined;
 
-export async function setup(_project: TestProject) {
+export async function setup() {
   // Kept apart so that scratch databases of single tests are created on the same server.
   if (process.env.DATABASE_URL) process.env.BRISK_TEST_SERVER_URL = process.env.DATABASE_URL;
   database = await createScratchDatabase();

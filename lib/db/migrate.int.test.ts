@@ -59,7 +59,7 @@ describe('the migration runner', () => {
     scratch = await createScratchDatabase();
     const [a, b] = await Promise.all([migrate(scratch.url), migrate(scratch.url)]);
     expect([...a, ...b]).toEqual(readMigrations().map((m) => m.name));
-    const [{ n }] = await query<{ n: number }>(scratch.url, 'SELECT count(*)::int AS n FROM _prisma_migrations');
+    const [{ n }] = (await query<{ n: number }>(scratch.url, 'SELECT count(*)::int AS n FROM _prisma_migrations')) as [{ n: number }];
     expect(n).toBe(readMigrations().length);
   });
 
@@ -69,7 +69,7 @@ describe('the migration runner', () => {
     await expect(migrate(scratch.url, { dir })).rejects.toThrow(/29990101000000_broken failed: .*no_such_table/);
 
     // The statement before the failure was rolled back with it.
-    const [{ exists }] = await query<{ exists: boolean }>(scratch.url, `SELECT to_regclass('half_done') IS NOT NULL AS exists`);
+    const [{ exists }] = (await query<{ exists: boolean }>(scratch.url, `SELECT to_regclass('half_done') IS NOT NULL AS exists`)) as [{ exists: boolean }];
     expect(exists).toBe(false);
     const status = await migrationStatus(scratch.url, dir);
     expect(status.failed).toEqual([{ name: '29990101000000_broken', logs: expect.stringContaining('no_such_table') }]);

@@ -5,6 +5,6 @@ import { MODULES } from '@/components/shell/modules';
 export const metadata: Metadata = { title: 'Channels' };
 
 export default function ChannelsPage() {
-  const module = MODULES.find((m) => m.href === '/channels')!;
-  return <ModulePlaceholder title="Channels" summary={module.description} />;
+  const info = MODULES.find((m) => m.href === '/channels')!;
+  return <ModulePlaceholder title="Channels" summary={info.description} />;
 }

@@ -5,6 +5,6 @@ import { MODULES } from '@/components/shell/modules';
 export const metadata: Metadata = { title: 'Leads' };
 
 export default function LeadsPage() {
-  const module = MODULES.find((m) => m.href === '/leads')!;
-  return <ModulePlaceholder title="Leads" summary={module.description} />;
+  const info = MODULES.find((m) => m.href === '/leads')!;
+  return <ModulePlaceholder title="Leads" summary={info.description} />;
 }

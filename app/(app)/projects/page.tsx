@@ -5,6 +5,6 @@ import { MODULES } from '@/components/shell/modules';
 export const metadata: Metadata = { title: 'Projects' };
 
 export default function ProjectsPage() {
-  const module = MODULES.find((m) => m.href === '/projects')!;
-  return <ModulePlaceholder title="Projects" summary={module.description} />;
+  const info = MODULES.find((m) => m.href === '/projects')!;
+  return <ModulePlaceholder title="Projects" summary={info.description} />;
 }

@@ -5,6 +5,6 @@ import { MODULES } from '@/components/shell/modules';
 export const metadata: Metadata = { title: 'Sponsors' };
 
 export default function SponsorsPage() {
-  const module = MODULES.find((m) => m.href === '/sponsors')!;
-  return <ModulePlaceholder title="Sponsors" summary={module.description} />;
+  const info = MODULES.find((m) => m.href === '/sponsors')!;
+  return <ModulePlaceholder title="Sponsors" summary={info.description} />;
 }

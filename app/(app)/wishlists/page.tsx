@@ -5,6 +5,6 @@ import { MODULES } from '@/components/shell/modules';
 export const metadata: Metadata = { title: 'Wishlists' };
 
 export default function WishlistsPage() {
-  const module = MODULES.find((m) => m.href === '/wishlists')!;
-  return <ModulePlaceholder title="Wishlists" summary={module.description} />;
+  const info = MODULES.find((m) => m.href === '/wishlists')!;
+  return <ModulePlaceholder title="Wishlists" summary={info.description} />;
 }
