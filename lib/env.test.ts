@@ -21,7 +21,7 @@ describe('parseEnv', () => {
   it('names every invalid variable and says what is wrong', () => {
     let error: unknown;
     try {
-      parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', BETTER_AUTH_SECRET: 'short' });
+      parseEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', BETTER_AUTH_SECRET: 'short', REDIS_URL: 'localhost:6379' });
     } catch (e) {
       error = e;
     }
@@ -30,6 +30,7 @@ describe('parseEnv', () => {
     expect(message).toContain('DATABASE_URL must be a URL starting with postgres:// or postgresql://');
     expect(message).toContain('PORT');
     expect(message).toContain('BETTER_AUTH_SECRET must be at least 32 characters');
+    expect(message).toContain('REDIS_URL must be a URL starting with redis:// or rediss://');
   });
 
   it('requires an auth secret in production', () => {

@@ -28,6 +28,7 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(EMBEDDED_DB_PORT_DEFAULT),
     BRISK_DATA_DIR: z.string().min(1).default('.data'),
+    REDIS_URL: optionalUrl(['redis:', 'rediss:']),
     BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
     BETTER_AUTH_URL: optionalUrl(['http:', 'https:']),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

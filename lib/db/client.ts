@@ -2,10 +2,13 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { env } from '@/lib/env';
 import { PrismaClient } from '@/lib/generated/prisma/client';
+import { recordStatement } from '@/lib/metrics/context';
+import '@/lib/metrics/next';
 
 /**
- * The one Prisma client of the process, over a `pg` pool (driver adapter). Kept on globalThis so
- * that dev-mode module reloading does not open a new pool on every edit.
+ * The one Prisma client of the process, over a `pg` pool (driver adapter). Every SQL statement
+ * is counted against the request in progress (Prisma's query event fires once per statement).
+ * Kept on globalThis so that dev-mode module reloading does not open a new pool on every edit.
  */
 function createPrisma() {
   const config = env();
@@ -19,7 +22,9 @@ function createPrisma() {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.warn(`database: idle connection lost: ${error.message}`));
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ level: 'query', emit: 'event' }] });
+  client.$on('query', (event) => recordStatement(event.query, event.duration));
+  return client;
 }
 
 type Prisma = ReturnType<typeof createPrisma>;

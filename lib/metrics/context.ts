@@ -1,0 +1,79 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { isTransactionControl, statementShape } from './statement-shape';
+
+export type RequestKind = 'page' | 'route' | 'action' | 'job' | 'task';
+
+/** What one request (page render, route handler, server action, job run) did. */
+export interface RequestMetrics {
+  route: string;
+  kind: RequestKind;
+  /** performance.now() at the start. */
+  startedAt: number;
+  statements: number;
+  dbMs: number;
+  /** How often each statement shape ran (for the N+1 guard). */
+  shapes: Map<string, number>;
+  cache: { hits: number; misses: number; stale: number };
+}
+
+export function newRequestMetrics(route: string, kind: RequestKind, startedAt = performance.now()): RequestMetrics {
+  return { route, kind, startedAt, statements: 0, dbMs: 0, shapes: new Map(), cache: { hits: 0, misses: 0, stale: 0 } };
+}
+
+const storage = new AsyncLocalStorage<RequestMetrics>();
+
+/**
+ * Resolves the metrics of the request in progress. Route handlers, server actions, jobs and
+ * tests enter a context explicitly (runWithMetrics); page renders are found through a resolver
+ * that lib/metrics/next.ts installs, since React renders a page's components with no single
+ * entry point of ours.
+ */
+let implicitResolver: (() => RequestMetrics | undefined) | undefined;
+
+export function setImplicitResolver(resolver: () => RequestMetrics | undefined) {
+  implicitResolver = resolver;
+}
+
+export function currentMetrics(): RequestMetrics | undefined {
+  return storage.getStore() ?? implicitResolver?.();
+}
+
+export function runWithMetrics<T>(metrics: RequestMetrics, fn: () => T): T {
+  return storage.run(metrics, fn);
+}
+
+export function recordStatement(sql: string, durationMs: number) {
+  const metrics = currentMetrics();
+  if (!metrics) return;
+  metrics.statements += 1;
+  metrics.dbMs += durationMs;
+  if (isTransactionControl(sql)) return;
+  const shape = statementShape(sql);
+  metrics.shapes.set(shape, (metrics.shapes.get(shape) ?? 0) + 1);
+}
+
+export type CacheOutcome = 'hit' | 'miss' | 'stale';
+
+/** Counts a data-cache read for the current request and for its namespace. */
+export function recordCacheRead(namespace: string, outcome: CacheOutcome) {
+  const metrics = currentMetrics();
+  if (metrics) {
+    if (outcome === 'hit') metrics.cache.hits += 1;
+    else if (outcome === 'miss') metrics.cache.misses += 1;
+    else metrics.cache.stale += 1;
+  }
+  cacheReadListener?.(namespace, outcome);
+}
+
+let cacheReadListener: ((namespace: string, outcome: CacheOutcome) => void) | undefined;
+
+export function onCacheRead(listener: (namespace: string, outcome: CacheOutcome) => void) {
+  cacheReadListener = listener;
+}
+
+/** The same statement shape this many times in one request is an N+1 (Bullet's rule, roughly). */
+export const N_PLUS_ONE_THRESHOLD = 3;
+
+export function repeatedShapes(metrics: RequestMetrics): { shape: string; count: number }[] {
+  return [...metrics.shapes.entries()].filter(([, count]) => count >= N_PLUS_ONE_THRESHOLD).map(([shape, count]) => ({ shape, count }));
+}

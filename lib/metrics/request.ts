@@ -1,0 +1,118 @@
+import { sharedRedis } from '@/lib/redis/client';
+import { newRequestMetrics, onCacheRead, repeatedShapes, runWithMetrics, type RequestKind, type RequestMetrics } from './context';
+import { logger } from './logger';
+import { MemoryMetricsStore, RedisMetricsStore, type MetricsSnapshot, type RequestSample } from './store';
+
+/** The plans' thresholds for a slow request. */
+export const SLOW_REQUEST_MS = 200;
+export const SLOW_REQUEST_STATEMENTS = 20;
+
+export class NPlusOneError extends Error {
+  constructor(
+    public readonly route: string,
+    public readonly repeated: { shape: string; count: number }[],
+  ) {
+    super(`N+1 in ${route}: ${repeated.map((r) => `${r.count}× ${r.shape.slice(0, 160)}`).join('; ')}`);
+    this.name = 'NPlusOneError';
+  }
+}
+
+const memory = new MemoryMetricsStore();
+let redisStore: RedisMetricsStore | undefined | null;
+
+function redisMetrics(): RedisMetricsStore | undefined {
+  if (redisStore === undefined) {
+    const redis = sharedRedis();
+    redisStore = redis ? new RedisMetricsStore(redis) : null;
+  }
+  return redisStore ?? undefined;
+}
+
+onCacheRead((namespace, outcome) => {
+  memory.recordCache(namespace, outcome);
+  redisMetrics()?.recordCache(namespace, outcome);
+});
+
+const inTests = () => Boolean(process.env.VITEST) || process.env.NODE_ENV === 'test';
+
+/**
+ * Closes a request's books: per-route metrics, the slow-request log, and the N+1 guard, which
+ * fails tests and warns everywhere else. Returns the sample that was recorded.
+ */
+export function finishRequest(metrics: RequestMetrics, endedAt = performance.now()): RequestSample {
+  const sample: RequestSample = {
+    route: metrics.route,
+    kind: metrics.kind,
+    durationMs: Math.round((endedAt - metrics.startedAt) * 100) / 100,
+    statements: metrics.statements,
+    dbMs: Math.round(metrics.dbMs * 100) / 100,
+    cacheHits: metrics.cache.hits + metrics.cache.stale,
+    cacheMisses: metrics.cache.misses,
+    at: Date.now(),
+  };
+  memory.recordRequest(sample);
+  redisMetrics()?.recordRequest(sample);
+  if (sample.durationMs > SLOW_REQUEST_MS || sample.statements > SLOW_REQUEST_STATEMENTS) {
+    logger.warn(sample, 'slow request');
+  }
+  const repeated = repeatedShapes(metrics);
+  if (repeated.length > 0) {
+    const error = new NPlusOneError(metrics.route, repeated);
+    if (inTests()) throw error;
+    logger.warn({ route: metrics.route, repeated }, error.message);
+  }
+  return sample;
+}
+
+/** Runs `fn` as one measured request (route handlers, server actions, jobs). */
+export async function measure<T>(route: string, kind: RequestKind, fn: () => Promise<T>): Promise<{ result: T; sample: RequestSample; metrics: RequestMetrics }> {
+  const metrics = newRequestMetrics(route, kind);
+  const result = await runWithMetrics(metrics, fn);
+  const sample = finishRequest(metrics);
+  return { result, sample, metrics };
+}
+
+/** The Server-Timing header value of a measured request. */
+export function serverTiming(sample: RequestSample): string {
+  return [
+    `db;dur=${sample.dbMs.toFixed(1)};desc="${sample.statements} statements"`,
+    `cache;desc="${sample.cacheHits} hits, ${sample.cacheMisses} misses"`,
+    `total;dur=${sample.durationMs.toFixed(1)}`,
+  ].join(', ');
+}
+
+/**
+ * Wraps a route handler: measures it and sends Server-Timing. Headers of an immutable response
+ * (e.g. a redirect) are copied into a new one.
+ */
+export function withRoute<Args extends unknown[]>(route: string, handler: (...args: Args) => Promise<Response>) {
+  return async (...args: Args): Promise<Response> => {
+    const { result, sample } = await measure(route, 'route', () => handler(...args));
+    try {
+      result.headers.append('Server-Timing', serverTiming(sample));
+      return result;
+    } catch {
+      const copy = new Response(result.body, result);
+      copy.headers.append('Server-Timing', serverTiming(sample));
+      return copy;
+    }
+  };
+}
+
+/** Metrics of all instances (Redis) when configured and reachable, else of this one. */
+export async function metricsSnapshot(): Promise<MetricsSnapshot> {
+  const redis = redisMetrics();
+  if (redis) {
+    try {
+      return await redis.snapshot();
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'metrics: redis unreachable, showing this instance only');
+    }
+  }
+  return memory.snapshot();
+}
+
+/** For tests: forget what this instance recorded. */
+export function resetLocalMetrics() {
+  memory.reset();
+}

@@ -1,0 +1,182 @@
+import type { Redis } from 'ioredis';
+import type { CacheOutcome, RequestKind } from './context';
+
+/** One finished request, as the ops console and Prometheus see it. */
+export interface RequestSample {
+  route: string;
+  kind: RequestKind;
+  durationMs: number;
+  statements: number;
+  dbMs: number;
+  cacheHits: number;
+  cacheMisses: number;
+  at: number;
+}
+
+export interface RouteStats {
+  route: string;
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  statementsPerRequest: number;
+  avgStatementMs: number;
+}
+
+export interface CacheStats {
+  namespace: string;
+  hits: number;
+  misses: number;
+  stale: number;
+  hitRate: number | null;
+}
+
+export interface MetricsSnapshot {
+  routes: RouteStats[];
+  slowest: RequestSample[];
+  cache: CacheStats[];
+  source: 'redis' | 'memory';
+}
+
+// Bounds: enough samples for stable percentiles, never unbounded memory.
+const DURATIONS_PER_ROUTE = 1_000;
+const MAX_ROUTES = 300;
+const RECENT_SAMPLES = 500;
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+interface RouteAccumulator {
+  count: number;
+  statements: number;
+  dbMs: number;
+  durations: number[];
+}
+
+function routeStats(route: string, acc: RouteAccumulator): RouteStats {
+  const sorted = [...acc.durations].sort((a, b) => a - b);
+  return {
+    route,
+    count: acc.count,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    statementsPerRequest: acc.count ? acc.statements / acc.count : 0,
+    avgStatementMs: acc.statements ? acc.dbMs / acc.statements : 0,
+  };
+}
+
+function cacheStats(namespace: string, counts: { hit: number; miss: number; stale: number }): CacheStats {
+  const total = counts.hit + counts.miss + counts.stale;
+  return { namespace, hits: counts.hit, misses: counts.miss, stale: counts.stale, hitRate: total ? (counts.hit + counts.stale) / total : null };
+}
+
+/** Per-instance metrics in bounded memory. */
+export class MemoryMetricsStore {
+  private routes = new Map<string, RouteAccumulator>();
+  private recent: RequestSample[] = [];
+  private cache = new Map<string, { hit: number; miss: number; stale: number }>();
+
+  recordRequest(sample: RequestSample) {
+    let acc = this.routes.get(sample.route);
+    if (!acc) {
+      if (this.routes.size >= MAX_ROUTES) return; // unbounded route names (a bug elsewhere) must not eat memory
+      acc = { count: 0, statements: 0, dbMs: 0, durations: [] };
+      this.routes.set(sample.route, acc);
+    }
+    acc.count += 1;
+    acc.statements += sample.statements;
+    acc.dbMs += sample.dbMs;
+    acc.durations.push(sample.durationMs);
+    if (acc.durations.length > DURATIONS_PER_ROUTE) acc.durations.shift();
+    this.recent.push(sample);
+    if (this.recent.length > RECENT_SAMPLES) this.recent.shift();
+  }
+
+  recordCache(namespace: string, outcome: CacheOutcome) {
+    const counts = this.cache.get(namespace) ?? { hit: 0, miss: 0, stale: 0 };
+    counts[outcome] += 1;
+    this.cache.set(namespace, counts);
+  }
+
+  snapshot(): MetricsSnapshot {
+    return {
+      routes: [...this.routes.entries()].map(([route, acc]) => routeStats(route, acc)).sort((a, b) => a.route.localeCompare(b.route)),
+      slowest: [...this.recent].sort((a, b) => b.durationMs - a.durationMs).slice(0, 10),
+      cache: [...this.cache.entries()].map(([ns, counts]) => cacheStats(ns, counts)).sort((a, b) => a.namespace.localeCompare(b.namespace)),
+      source: 'memory',
+    };
+  }
+
+  reset() {
+    this.routes.clear();
+    this.recent = [];
+    this.cache.clear();
+  }
+}
+
+const KEY = 'brisk:metrics';
+
+/**
+ * Metrics shared by every instance, in Redis: counters in hashes, recent durations in capped
+ * lists. Writes are pipelined and never awaited by a request; reads fall back to memory.
+ */
+export class RedisMetricsStore {
+  constructor(private readonly redis: Redis) {}
+
+  recordRequest(sample: RequestSample) {
+    const route = sample.route;
+    this.redis
+      .pipeline()
+      .sadd(`${KEY}:routes`, route)
+      .hincrby(`${KEY}:route:${route}`, 'count', 1)
+      .hincrby(`${KEY}:route:${route}`, 'statements', sample.statements)
+      .hincrbyfloat(`${KEY}:route:${route}`, 'dbMs', sample.dbMs)
+      .lpush(`${KEY}:durations:${route}`, sample.durationMs.toFixed(2))
+      .ltrim(`${KEY}:durations:${route}`, 0, DURATIONS_PER_ROUTE - 1)
+      .lpush(`${KEY}:recent`, JSON.stringify(sample))
+      .ltrim(`${KEY}:recent`, 0, RECENT_SAMPLES - 1)
+      .exec()
+      .catch(() => {});
+  }
+
+  recordCache(namespace: string, outcome: CacheOutcome) {
+    this.redis.hincrby(`${KEY}:cache`, `${namespace}|${outcome}`, 1).catch(() => {});
+  }
+
+  async snapshot(): Promise<MetricsSnapshot> {
+    const routes = (await this.redis.smembers(`${KEY}:routes`)).slice(0, MAX_ROUTES);
+    const pipeline = this.redis.pipeline();
+    for (const route of routes) {
+      pipeline.hgetall(`${KEY}:route:${route}`);
+      pipeline.lrange(`${KEY}:durations:${route}`, 0, -1);
+    }
+    pipeline.lrange(`${KEY}:recent`, 0, -1);
+    pipeline.hgetall(`${KEY}:cache`);
+    const results = (await pipeline.exec()) ?? [];
+    const value = (i: number) => results[i]?.[1];
+    const routeStatsList = routes.map((route, i) => {
+      const hash = (value(i * 2) ?? {}) as Record<string, string>;
+      const durations = ((value(i * 2 + 1) ?? []) as string[]).map(Number);
+      return routeStats(route, { count: Number(hash.count ?? 0), statements: Number(hash.statements ?? 0), dbMs: Number(hash.dbMs ?? 0), durations });
+    });
+    const recent = ((value(routes.length * 2) ?? []) as string[]).map((line) => JSON.parse(line) as RequestSample);
+    const cacheHash = (value(routes.length * 2 + 1) ?? {}) as Record<string, string>;
+    const cacheCounts = new Map<string, { hit: number; miss: number; stale: number }>();
+    for (const [field, count] of Object.entries(cacheHash)) {
+      const [namespace, outcome] = field.split('|') as [string, CacheOutcome];
+      const counts = cacheCounts.get(namespace) ?? { hit: 0, miss: 0, stale: 0 };
+      counts[outcome] = Number(count);
+      cacheCounts.set(namespace, counts);
+    }
+    return {
+      routes: routeStatsList.sort((a, b) => a.route.localeCompare(b.route)),
+      slowest: recent.sort((a, b) => b.durationMs - a.durationMs).slice(0, 10),
+      cache: [...cacheCounts.entries()].map(([ns, counts]) => cacheStats(ns, counts)).sort((a, b) => a.namespace.localeCompare(b.namespace)),
+      source: 'redis',
+    };
+  }
+}

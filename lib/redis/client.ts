@@ -1,0 +1,49 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/metrics/logger';
+
+/**
+ * Options for every Redis connection of Brisk. Out of the box ioredis queues commands while it
+ * reconnects and retries each for ~40 s; a cache must never make a page wait like that, so
+ * commands fail at once while the connection is down (no offline queue, no per-command retry)
+ * and time out after REDIS_COMMAND_TIMEOUT_MS when Redis is slow. Reconnection goes on in the
+ * background.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 50;
+
+export function redisOptions(overrides: RedisOptions = {}): RedisOptions {
+  return {
+    connectTimeout: 500,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
+    ...overrides,
+  };
+}
+
+export function createRedis(url: string, overrides: RedisOptions = {}): Redis {
+  const redis = new Redis(url, redisOptions(overrides));
+  let warned = false;
+  redis.on('error', (error) => {
+    // One line per outage, not one per reconnection attempt.
+    if (!warned) logger.warn({ err: error.message }, 'redis unavailable; serving without it');
+    warned = true;
+  });
+  redis.on('ready', () => {
+    if (warned) logger.info('redis is back');
+    warned = false;
+  });
+  return redis;
+}
+
+const globalForRedis = globalThis as unknown as { brisk_redis?: Redis | null };
+
+/** The shared Redis connection, or undefined when REDIS_URL is unset. */
+export function sharedRedis(): Redis | undefined {
+  if (globalForRedis.brisk_redis === undefined) {
+    const url = env().REDIS_URL;
+    globalForRedis.brisk_redis = url ? createRedis(url) : null;
+  }
+  return globalForRedis.brisk_redis ?? undefined;
+}
