@@ -32,6 +32,8 @@ async function main() {
         const { seed } = await import('@/prisma/seed');
         await migrate(config.databaseUrl, { log: (line) => console.log(line) });
         await seed({ scale, log: (line) => console.log(line) });
+        const { closeDatabase } = await import('@/lib/db/client');
+        await closeDatabase();
         return;
       }
       default:

@@ -67,6 +67,8 @@ async function main() {
     if (await databaseIsEmpty(config.databaseUrl)) {
       const { seed } = await import('@/prisma/seed');
       await seed({ scale: 'demo', log: (line) => console.log(`seed: ${line}`) });
+      const { closeDatabase } = await import('@/lib/db/client');
+      await closeDatabase();
     }
     if (!dev && buildIsStale()) {
       console.log('building the app (next build)…');

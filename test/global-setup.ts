@@ -16,8 +16,8 @@ export async function setup() {
   await migrate(database.url);
   const { seed } = await import('@/prisma/seed');
   await seed({ scale: 'demo', log: () => {} });
-  const { prisma } = await import('@/lib/db/client');
-  await prisma.$disconnect();
+  const { closeDatabase } = await import('@/lib/db/client');
+  await closeDatabase();
 }
 
 export async function teardown() {

@@ -24,11 +24,19 @@ function createPrisma() {
   pool.on('error', (error) => console.warn(`database: idle connection lost: ${error.message}`));
   const client = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ level: 'query', emit: 'event' }] });
   client.$on('query', (event) => recordStatement(event.query, event.duration));
-  return client;
+  return { client, pool };
 }
 
-type Prisma = ReturnType<typeof createPrisma>;
-const globalForPrisma = globalThis as unknown as { brisk_prisma?: Prisma };
+type Database = ReturnType<typeof createPrisma>;
+const globalForPrisma = globalThis as unknown as { brisk_database?: Database };
 
-export const prisma: Prisma = globalForPrisma.brisk_prisma ?? createPrisma();
-globalForPrisma.brisk_prisma = prisma;
+const database: Database = globalForPrisma.brisk_database ?? createPrisma();
+globalForPrisma.brisk_database = database;
+
+export const prisma = database.client;
+
+/** Closes the pool (scripts and tests that end before the process does). */
+export async function closeDatabase(): Promise<void> {
+  await database.client.$disconnect();
+  await database.pool.end();
+}

@@ -1,23 +1,20 @@
-import { createHash } from 'node:crypto';
 import { faker } from '@faker-js/faker';
 import { hashPassword } from 'better-auth/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { DEMO_ACCOUNTS, DEMO_FRIENDSHIPS, DEMO_PASSWORD } from './demo-accounts';
+import { SEED_ANCHOR as ANCHOR, peopleCount, stableUuid } from './shared';
 import type { SeedContext } from './index';
 
-// Fixed dates keep the seed deterministic; relative ones are computed from this anchor.
-const ANCHOR = new Date('2026-11-01T09:00:00Z');
-
 const SCALE = {
-  demo: { people: 60, friendsPerPerson: 4 },
+  demo: { friendsPerPerson: 4 },
   // The largest core table (connections) passes a million rows.
-  large: { people: 200_000, friendsPerPerson: 6 },
+  large: { friendsPerPerson: 6 },
 } as const;
 
 /** Users, their password accounts and friendships. */
 export async function seedCore(prisma: PrismaClient, { scale, log }: SeedContext): Promise<void> {
   faker.seed(2026);
-  const size = SCALE[scale];
+  const size = { ...SCALE[scale], people: peopleCount(scale) };
 
   // Demo accounts: upserted so that a re-run repairs them (e.g. a changed name or role).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -97,8 +94,3 @@ export async function seedCore(prisma: PrismaClient, { scale, log }: SeedContext
   log(`  core: ${users} users, ${connections} connections`);
 }
 
-/** A UUID derived from a key, so that re-seeding produces the same ids (md5 like the SQL above). */
-function stableUuid(key: string): string {
-  const hex = createHash('md5').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}

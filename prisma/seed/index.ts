@@ -1,5 +1,6 @@
 import { prisma } from '@/lib/db/client';
 import { seedCore } from './core';
+import { seedWishlists } from './wishlists';
 
 export type SeedScale = 'demo' | 'large';
 
@@ -17,5 +18,6 @@ export async function seed(context: SeedContext): Promise<void> {
   const started = Date.now();
   context.log(`seeding at ${context.scale} scale`);
   await seedCore(prisma, context);
+  await seedWishlists(prisma, context);
   context.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
