@@ -5,7 +5,8 @@ import { useSearchParams } from 'next/navigation';
 import { Suspense, useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { signInAction, signUpAction, type FormState } from './actions';
+import type { FormState } from '@/lib/validation';
+import { signInAction, signUpAction } from './actions';
 
 /** Carries the page the visitor asked for through the form, so they land there afterwards. */
 function NextField() {

@@ -3,6 +3,8 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { sendEventAfterResponse } from '@/lib/jobs/backend';
+import { logger } from '@/lib/metrics/logger';
 
 const config = env();
 const baseURL = config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
@@ -28,6 +30,22 @@ export const auth = betterAuth({
   user: {
     additionalFields: {
       role: { type: 'string', required: false, defaultValue: 'user', input: false },
+    },
+  },
+  databaseHooks: {
+    session: {
+      create: {
+        // A session was opened (sign-in, or sign-up's auto sign-in): warm the user's caches.
+        // Runs after the session's transaction commits; Inngest is called after the response.
+        // A failed send is logged and never fails the sign-in: warming is an optimisation.
+        after: async (session) => {
+          try {
+            await sendEventAfterResponse('people/user.signed-in', { userId: session.userId });
+          } catch (error) {
+            logger.error({ err: error, event: 'people/user.signed-in' }, 'sign-in: could not send the job event');
+          }
+        },
+      },
     },
   },
   telemetry: { enabled: false },

@@ -9,7 +9,7 @@ const uniqueEmail = () => `new-${Date.now()}-${Math.random().toString(36).slice(
 describe('sign-in', () => {
   it('accepts a demo account and opens a session in the database', async () => {
     const before = await prisma.session.count({ where: { userId: 'usr_ada' } });
-    expect(await signIn({ email: 'Ada@brisk.test', password: DEMO_PASSWORD }, headers())).toEqual({ ok: true });
+    expect(await signIn({ email: 'Ada@brisk.test', password: DEMO_PASSWORD }, headers())).toEqual({ ok: true, value: undefined });
     expect(await prisma.session.count({ where: { userId: 'usr_ada' } })).toBe(before + 1);
   });
 
@@ -17,7 +17,7 @@ describe('sign-in', () => {
     const before = await prisma.session.count();
     const wrong = await signIn({ email: 'ada@brisk.test', password: 'not-the-password' }, headers());
     const unknown = await signIn({ email: 'nobody@brisk.test', password: 'whatever-it-is' }, headers());
-    expect(wrong).toEqual({ ok: false, message: 'Wrong e-mail or password.', fieldErrors: {} });
+    expect(wrong).toEqual({ ok: false, code: 'invalid', message: 'Wrong e-mail or password.', fieldErrors: {} });
     expect(unknown).toEqual(wrong);
     expect(await prisma.session.count()).toBe(before);
   });
@@ -25,6 +25,7 @@ describe('sign-in', () => {
   it('rejects malformed input before touching the database', async () => {
     expect(await signIn({ email: 'not-an-email', password: '' }, headers())).toEqual({
       ok: false,
+      code: 'invalid',
       message: 'Please correct the highlighted fields.',
       fieldErrors: { email: 'Enter a valid e-mail address.', password: 'Enter your password.' },
     });
@@ -34,7 +35,7 @@ describe('sign-in', () => {
 describe('sign-up', () => {
   it('creates a user with the user role and a hashed password', async () => {
     const email = uniqueEmail();
-    expect(await signUp({ name: 'New Person', email, password: 'a-long-password' }, headers())).toEqual({ ok: true });
+    expect(await signUp({ name: 'New Person', email, password: 'a-long-password' }, headers())).toEqual({ ok: true, value: undefined });
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, include: { accounts: true } });
     expect(user.role).toBe('user');
     expect(user.accounts).toHaveLength(1);

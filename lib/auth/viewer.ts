@@ -1,6 +1,7 @@
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { currentMetrics } from '@/lib/metrics/context';
 import { auth } from './auth';
 
 export type Role = 'user' | 'admin';
@@ -15,6 +16,9 @@ export interface Viewer {
 
 /** The signed-in viewer, or null. Read once per request however many components ask. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // Every signed-in page asks for its viewer, so this opens the page's metrics even when the
+  // page itself runs no statement (a warm cache): it still counts as a request of its route.
+  currentMetrics();
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, name, email, role } = session.user;

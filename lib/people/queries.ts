@@ -1,4 +1,6 @@
+import { cached } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
+import { peopleTag } from './tags';
 
 export interface FriendSummary {
   friends: number;
@@ -15,4 +17,60 @@ export async function getFriendSummary(viewerId: string): Promise<FriendSummary>
     FROM connections
     WHERE requester_id = ${viewerId} OR addressee_id = ${viewerId}`;
   return { friends: row?.friends ?? 0, incomingRequests: row?.incoming ?? 0, outgoingRequests: row?.outgoing ?? 0 };
+}
+
+/** A user and their accepted friends: everyone whose view of that user's shared data can change. */
+export async function audienceOf(userId: string): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT CASE WHEN requester_id = ${userId} THEN addressee_id ELSE requester_id END AS id
+    FROM connections
+    WHERE (requester_id = ${userId} OR addressee_id = ${userId}) AND status = 'accepted'`;
+  return [userId, ...rows.map((row) => row.id)];
+}
+
+export interface Friend {
+  connectionId: string;
+  userId: string;
+  name: string;
+  since: string;
+}
+
+export interface FriendRequest {
+  connectionId: string;
+  userId: string;
+  name: string;
+  direction: 'incoming' | 'outgoing';
+  sentAt: string;
+}
+
+export interface FriendsOverview {
+  friends: Friend[];
+  requests: FriendRequest[];
+}
+
+/** Friends and open requests in both directions, in one statement. */
+export async function loadFriendsOverview(viewerId: string): Promise<FriendsOverview> {
+  const rows = await prisma.$queryRaw<{ id: string; status: 'pending' | 'accepted'; other_id: string; other_name: string; incoming: boolean; created_at: Date; responded_at: Date | null }[]>`
+    SELECT c.id, c.status::text AS status, u.id AS other_id, u.name AS other_name,
+           (c.addressee_id = ${viewerId}) AS incoming, c.created_at, c.responded_at
+    FROM connections c
+    JOIN users u ON u.id = CASE WHEN c.requester_id = ${viewerId} THEN c.addressee_id ELSE c.requester_id END
+    WHERE (c.requester_id = ${viewerId} OR c.addressee_id = ${viewerId}) AND c.status IN ('pending', 'accepted')
+    ORDER BY u.name, c.id`;
+  return {
+    friends: rows
+      .filter((row) => row.status === 'accepted')
+      .map((row) => ({ connectionId: row.id, userId: row.other_id, name: row.other_name, since: (row.responded_at ?? row.created_at).toISOString() })),
+    requests: rows
+      .filter((row) => row.status === 'pending')
+      .map((row) => ({ connectionId: row.id, userId: row.other_id, name: row.other_name, direction: row.incoming ? 'incoming' : 'outgoing', sentAt: row.created_at.toISOString() })),
+  };
+}
+
+export function getFriendsOverview(viewerId: string): Promise<FriendsOverview> {
+  return cached({ kind: 'user', key: ['friends', viewerId], tags: [peopleTag(viewerId)], factory: () => loadFriendsOverview(viewerId) });
+}
+
+export function getCachedFriendSummary(viewerId: string): Promise<FriendSummary> {
+  return cached({ kind: 'user', key: ['friend-summary', viewerId], tags: [peopleTag(viewerId)], factory: () => getFriendSummary(viewerId) });
 }

@@ -1,0 +1,147 @@
+import Link from 'next/link';
+import { Card, CardTitle } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
+import { requireViewer } from '@/lib/auth/viewer';
+import { FEED_LIMIT, getActivityFeed, getActivityStats, getUpcomingEvents } from '@/lib/wishlists/queries';
+import { EVENT_LABELS, describeActivity, formatDate } from './format';
+
+// Fixed sizes: each widget keeps its height whatever it holds, so nothing moves as they stream.
+const FEED_CARD = 'h-[22rem]';
+const ROW = 'h-14';
+
+export async function ActivityFeed({ whose }: { whose: 'mine' | 'friends' }) {
+  const viewer = await requireViewer();
+  const activities = await getActivityFeed(viewer.id, whose);
+  const title = whose === 'mine' ? 'My latest activity' : 'Friends’ latest activity';
+  return (
+    <Card className={FEED_CARD}>
+      <CardTitle>{title}</CardTitle>
+      {activities.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">{whose === 'mine' ? 'Nothing yet: create a list to get started.' : 'No news from your friends yet.'}</p>
+      ) : (
+        <ol className="mt-3 flex flex-col">
+          {activities.map((activity) => (
+            <li key={activity.id} className={`${ROW} overflow-hidden text-sm`}>
+              <p className="line-clamp-2">
+                <span className="font-medium">{whose === 'mine' ? 'You' : activity.actorName}</span> {describeActivity(activity)}
+              </p>
+              <time dateTime={activity.createdAt} className="text-xs text-slate-600">
+                {formatDate(activity.createdAt)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+export function ActivityFeedSkeleton() {
+  return (
+    <Card className={FEED_CARD}>
+      <Skeleton className="h-6 w-40" />
+      <div className="mt-3 flex flex-col">
+        {Array.from({ length: FEED_LIMIT }, (_, i) => (
+          <div key={i} className={ROW}>
+            <Skeleton className="h-4 w-full" />
+            <Skeleton className="mt-1.5 h-3 w-20" />
+          </div>
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+const STAT_LABELS = [
+  ['wishlistsCreated', 'lists created'],
+  ['itemsAdded', 'items added'],
+  ['giftsReserved', 'gifts reserved'],
+  ['giftsPurchased', 'gifts bought'],
+  ['friendsMade', 'new friendships'],
+] as const;
+
+const STATS_CARD = 'h-56';
+
+export async function ActivityStatsWidget() {
+  const viewer = await requireViewer();
+  const stats = await getActivityStats(viewer.id);
+  return (
+    <Card className={STATS_CARD}>
+      <CardTitle>This week in your circle</CardTitle>
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
+        {STAT_LABELS.map(([key, label]) => (
+          <div key={key}>
+            <dt className="text-xs text-slate-600">{label}</dt>
+            <dd className="text-xl font-semibold tabular-nums">{stats[key]}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
+
+export function ActivityStatsSkeleton() {
+  return (
+    <Card className={STATS_CARD}>
+      <Skeleton className="h-6 w-48" />
+      <div className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
+        {STAT_LABELS.map(([key]) => (
+          <div key={key}>
+            <Skeleton className="h-4 w-20" />
+            <Skeleton className="mt-1 h-7 w-10" />
+          </div>
+        ))}
+      </div>
+    </Card>
+  );
+}
+
+const UPCOMING_CARD = 'h-72';
+const UPCOMING_SHOWN = 4;
+
+export async function UpcomingEventsWidget() {
+  const viewer = await requireViewer();
+  const events = (await getUpcomingEvents(viewer.id)).slice(0, UPCOMING_SHOWN);
+  return (
+    <Card className={UPCOMING_CARD}>
+      <div className="flex items-baseline justify-between">
+        <CardTitle>Upcoming events</CardTitle>
+        <Link href="/wishlists/upcoming" className="text-sm font-medium text-brand-700 underline">
+          All
+        </Link>
+      </div>
+      {events.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-600">No events in the next 60 days.</p>
+      ) : (
+        <ul className="mt-3 flex flex-col">
+          {events.map((event) => (
+            <li key={event.wishlistId} className="h-12 text-sm">
+              <Link href={`/wishlists/${event.wishlistId}`} className="line-clamp-1 font-medium hover:underline">
+                {event.name}
+              </Link>
+              <p className="line-clamp-1 text-xs text-slate-600">
+                {event.ownerId === viewer.id ? 'You' : event.ownerName} · {EVENT_LABELS[event.eventType]} · {formatDate(event.eventDate)} ({event.daysAway === 0 ? 'today' : `in ${event.daysAway} days`})
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+export function UpcomingEventsSkeleton() {
+  return (
+    <Card className={UPCOMING_CARD}>
+      <Skeleton className="h-6 w-40" />
+      <div className="mt-3 flex flex-col">
+        {Array.from({ length: UPCOMING_SHOWN }, (_, i) => (
+          <div key={i} className="h-12">
+            <Skeleton className="h-4 w-3/4" />
+            <Skeleton className="mt-1 h-3 w-1/2" />
+          </div>
+        ))}
+      </div>
+    </Card>
+  );
+}

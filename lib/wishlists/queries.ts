@@ -1,0 +1,397 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import { prisma } from '@/lib/db/client';
+import { isUuid } from '@/lib/validation';
+import { cached } from '@/lib/cache/cache';
+import type {
+  ActivityEntry,
+  ActivityStats,
+  GivenGift,
+  ItemView,
+  UpcomingEvent,
+  WishlistCard,
+  WishlistDashboard,
+  WishlistDetail,
+  WishlistEventType,
+  WishlistSort,
+} from './types';
+import { statsTag, viewerTag, wishlistTag } from './tags';
+
+/*
+ * Reads of the Wishlists module. Who may see what is decided in the SQL of each query:
+ * - a private list: its owner only;
+ * - a partner_only list: its owner and the owner's accepted friends;
+ * - a public list: everyone signed in.
+ * On their own lists, owners never learn who reserved or bought what before the event date.
+ */
+
+export const DASHBOARD_LIMITS = { mine: 100, friends: 48, public: 12 } as const;
+export const FEED_LIMIT = 5;
+export const UPCOMING_DAYS = 60;
+
+/** The viewer's accepted friends, as a CTE every query below starts from. */
+const friendsCte = (viewerId: string) => Prisma.sql`
+  friends AS (
+    SELECT CASE WHEN c.requester_id = ${viewerId} THEN c.addressee_id ELSE c.requester_id END AS id
+    FROM connections c
+    WHERE (c.requester_id = ${viewerId} OR c.addressee_id = ${viewerId}) AND c.status = 'accepted'
+  )`;
+
+const MINE_ORDER: Record<WishlistSort, Prisma.Sql> = {
+  updated_desc: Prisma.sql`w.updated_at DESC, w.id`,
+  updated_asc: Prisma.sql`w.updated_at ASC, w.id`,
+  created_desc: Prisma.sql`w.created_at DESC, w.id`,
+  created_asc: Prisma.sql`w.created_at ASC, w.id`,
+  name_asc: Prisma.sql`lower(w.name) ASC, w.id`,
+  name_desc: Prisma.sql`lower(w.name) DESC, w.id`,
+};
+
+interface CardRow {
+  id: string;
+  name: string;
+  description: string | null;
+  visibility: WishlistCard['visibility'];
+  event_type: WishlistEventType | null;
+  event_date: string | null;
+  owner_id: string;
+  owner_name: string;
+  item_count: number;
+  available_count: number;
+  created_at: Date;
+  updated_at: Date;
+  section: number;
+}
+
+function toCard(row: CardRow, viewerId: string): WishlistCard {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    visibility: row.visibility,
+    eventType: row.event_type,
+    eventDate: row.event_date,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    itemCount: row.item_count,
+    availableCount: row.owner_id === viewerId ? null : row.available_count,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const CARD_COLUMNS = Prisma.sql`
+  p.id, p.name, p.description, p.visibility::text AS visibility, p.event_type::text AS event_type,
+  to_char(p.event_date, 'YYYY-MM-DD') AS event_date, p.owner_id, u.name AS owner_name,
+  counts.total::int AS item_count, counts.available::int AS available_count, p.created_at, p.updated_at`;
+
+const ITEM_COUNTS = Prisma.sql`
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS total, count(*) FILTER (WHERE i.status = 'available') AS available
+    FROM items i WHERE i.wishlist_id = p.id
+  ) counts`;
+
+/**
+ * The dashboard's lists in one statement (plan 000 §1.2, "unified loading"): my lists in the
+ * chosen order, my friends' shared lists and everyone else's public lists by recent update,
+ * partitioned by section.
+ */
+export async function loadWishlistDashboard(viewerId: string, sort: WishlistSort): Promise<WishlistDashboard> {
+  const rows = await prisma.$queryRaw<CardRow[]>`
+    WITH ${friendsCte(viewerId)},
+    picked AS (
+      (SELECT w.*, 1 AS section, row_number() OVER (ORDER BY ${MINE_ORDER[sort]}) AS position
+       FROM wishlists w WHERE w.owner_id = ${viewerId}
+       ORDER BY ${MINE_ORDER[sort]} LIMIT ${DASHBOARD_LIMITS.mine})
+      UNION ALL
+      (SELECT w.*, 2, row_number() OVER (ORDER BY w.updated_at DESC, w.id)
+       FROM wishlists w JOIN friends f ON f.id = w.owner_id
+       WHERE w.visibility IN ('partner_only', 'public')
+       ORDER BY w.updated_at DESC, w.id LIMIT ${DASHBOARD_LIMITS.friends})
+      UNION ALL
+      (SELECT w.*, 3, row_number() OVER (ORDER BY w.updated_at DESC, w.id)
+       FROM wishlists w
+       WHERE w.visibility = 'public' AND w.owner_id <> ${viewerId}
+         AND NOT EXISTS (SELECT 1 FROM friends f WHERE f.id = w.owner_id)
+       ORDER BY w.updated_at DESC, w.id LIMIT ${DASHBOARD_LIMITS.public})
+    )
+    SELECT ${CARD_COLUMNS}, p.section
+    FROM picked p JOIN users u ON u.id = p.owner_id
+    ${ITEM_COUNTS}
+    ORDER BY p.section, p.position`;
+  const dashboard: WishlistDashboard = { mine: [], friends: [], public: [] };
+  for (const row of rows) {
+    const section = row.section === 1 ? 'mine' : row.section === 2 ? 'friends' : 'public';
+    dashboard[section].push(toCard(row, viewerId));
+  }
+  return dashboard;
+}
+
+export function getWishlistDashboard(viewerId: string, sort: WishlistSort): Promise<WishlistDashboard> {
+  return cached({
+    kind: 'wishlistDashboard',
+    key: ['lists', viewerId, sort],
+    tags: [viewerTag(viewerId)],
+    factory: () => loadWishlistDashboard(viewerId, sort),
+  });
+}
+
+interface ActivityRow {
+  id: string;
+  kind: ActivityEntry['kind'];
+  actor_id: string;
+  actor_name: string;
+  wishlist_id: string | null;
+  wishlist_name: string | null;
+  subject_name: string | null;
+  created_at: Date;
+}
+
+const toActivity = (row: ActivityRow): ActivityEntry => ({
+  id: row.id,
+  kind: row.kind,
+  actorId: row.actor_id,
+  actorName: row.actor_name,
+  wishlistId: row.wishlist_id,
+  wishlistName: row.wishlist_name,
+  subjectName: row.subject_name,
+  createdAt: row.created_at.toISOString(),
+});
+
+/**
+ * What a viewer may see of an activity: none on lists they may not see, and no gift news about
+ * their own lists (that would spoil the surprise).
+ */
+const visibleActivity = (viewerId: string) => Prisma.sql`
+  (a.wishlist_id IS NULL
+   OR (w.owner_id = ${viewerId} AND a.kind NOT IN ('item_reserved', 'item_purchased'))
+   OR (w.owner_id <> ${viewerId} AND (w.visibility = 'public'
+        OR (w.visibility = 'partner_only' AND EXISTS (SELECT 1 FROM friends f WHERE f.id = w.owner_id)))))`;
+
+export async function loadActivityFeed(viewerId: string, whose: 'mine' | 'friends'): Promise<ActivityEntry[]> {
+  const actors = whose === 'mine' ? Prisma.sql`a.actor_id = ${viewerId}` : Prisma.sql`a.actor_id IN (SELECT id FROM friends)`;
+  const rows = await prisma.$queryRaw<ActivityRow[]>`
+    WITH ${friendsCte(viewerId)}
+    SELECT a.id, a.kind::text AS kind, a.actor_id, u.name AS actor_name, a.wishlist_id, w.name AS wishlist_name,
+           a.payload->>'name' AS subject_name, a.created_at
+    FROM activities a
+    JOIN users u ON u.id = a.actor_id
+    LEFT JOIN wishlists w ON w.id = a.wishlist_id
+    WHERE ${actors} AND ${visibleActivity(viewerId)}
+    ORDER BY a.created_at DESC, a.id
+    LIMIT ${FEED_LIMIT}`;
+  return rows.map(toActivity);
+}
+
+export function getActivityFeed(viewerId: string, whose: 'mine' | 'friends'): Promise<ActivityEntry[]> {
+  return cached({ kind: 'activityFeed', key: ['feed', viewerId, whose], tags: [viewerTag(viewerId)], factory: () => loadActivityFeed(viewerId, whose) });
+}
+
+/** This week's activity of the viewer and their friends, by kind (plan 000: cached 15 minutes). */
+export async function loadActivityStats(viewerId: string): Promise<ActivityStats> {
+  const since = new Date(Date.now() - 7 * 86_400_000);
+  const [row] = await prisma.$queryRaw<
+    { wishlists_created: number; items_added: number; gifts_reserved: number; gifts_purchased: number; friends_made: number }[]
+  >`
+    WITH ${friendsCte(viewerId)}
+    SELECT count(*) FILTER (WHERE a.kind = 'wishlist_created')::int AS wishlists_created,
+           count(*) FILTER (WHERE a.kind = 'item_added')::int AS items_added,
+           count(*) FILTER (WHERE a.kind = 'item_reserved')::int AS gifts_reserved,
+           count(*) FILTER (WHERE a.kind = 'item_purchased')::int AS gifts_purchased,
+           count(*) FILTER (WHERE a.kind = 'friend_accepted')::int AS friends_made
+    FROM activities a
+    LEFT JOIN wishlists w ON w.id = a.wishlist_id
+    WHERE (a.actor_id = ${viewerId} OR a.actor_id IN (SELECT id FROM friends))
+      AND a.created_at >= ${since}
+      AND ${visibleActivity(viewerId)}`;
+  return {
+    since: since.toISOString(),
+    wishlistsCreated: row?.wishlists_created ?? 0,
+    itemsAdded: row?.items_added ?? 0,
+    giftsReserved: row?.gifts_reserved ?? 0,
+    giftsPurchased: row?.gifts_purchased ?? 0,
+    friendsMade: row?.friends_made ?? 0,
+  };
+}
+
+export function getActivityStats(viewerId: string): Promise<ActivityStats> {
+  return cached({ kind: 'activityStats', key: ['stats', viewerId], tags: [statsTag(viewerId)], factory: () => loadActivityStats(viewerId) });
+}
+
+interface UpcomingRow {
+  id: string;
+  name: string;
+  owner_id: string;
+  owner_name: string;
+  event_type: WishlistEventType;
+  event_date: string;
+  days_away: number;
+}
+
+/** Lists of the viewer and their friends whose event falls in the next 60 days, soonest first. */
+export async function loadUpcomingEvents(viewerId: string): Promise<UpcomingEvent[]> {
+  const rows = await prisma.$queryRaw<UpcomingRow[]>`
+    WITH ${friendsCte(viewerId)}
+    SELECT w.id, w.name, w.owner_id, u.name AS owner_name, w.event_type::text AS event_type,
+           to_char(w.event_date, 'YYYY-MM-DD') AS event_date, (w.event_date - current_date)::int AS days_away
+    FROM wishlists w JOIN users u ON u.id = w.owner_id
+    WHERE w.event_date BETWEEN current_date AND current_date + ${UPCOMING_DAYS}::int
+      AND w.event_type IS NOT NULL
+      AND (w.owner_id = ${viewerId}
+           OR (w.owner_id IN (SELECT id FROM friends) AND w.visibility IN ('partner_only', 'public')))
+    ORDER BY w.event_date, w.id
+    LIMIT 50`;
+  return rows.map((row) => ({
+    wishlistId: row.id,
+    name: row.name,
+    ownerId: row.owner_id,
+    ownerName: row.owner_name,
+    eventType: row.event_type,
+    eventDate: row.event_date,
+    daysAway: row.days_away,
+  }));
+}
+
+export function getUpcomingEvents(viewerId: string): Promise<UpcomingEvent[]> {
+  return cached({ kind: 'wishlistDashboard', key: ['upcoming', viewerId], tags: [viewerTag(viewerId)], factory: () => loadUpcomingEvents(viewerId) });
+}
+
+/** Gifts the viewer has reserved or bought on other people's lists, newest first. */
+export async function loadGivenGifts(viewerId: string): Promise<GivenGift[]> {
+  const rows = await prisma.$queryRaw<
+    { item_id: string; item_name: string; status: GivenGift['status']; wishlist_id: string; wishlist_name: string; owner_name: string; event_date: string | null; taken_at: Date }[]
+  >`
+    SELECT i.id AS item_id, i.name AS item_name, i.status::text AS status, w.id AS wishlist_id, w.name AS wishlist_name,
+           u.name AS owner_name, to_char(w.event_date, 'YYYY-MM-DD') AS event_date, i.purchased_at AS taken_at
+    FROM items i
+    JOIN wishlists w ON w.id = i.wishlist_id
+    JOIN users u ON u.id = w.owner_id
+    WHERE i.purchased_by_id = ${viewerId} AND i.purchased_at IS NOT NULL
+    ORDER BY i.purchased_at DESC
+    LIMIT 50`;
+  return rows.map((row) => ({
+    itemId: row.item_id,
+    itemName: row.item_name,
+    status: row.status,
+    wishlistId: row.wishlist_id,
+    wishlistName: row.wishlist_name,
+    ownerName: row.owner_name,
+    eventDate: row.event_date,
+    takenAt: row.taken_at.toISOString(),
+  }));
+}
+
+export function getGivenGifts(viewerId: string): Promise<GivenGift[]> {
+  return cached({ kind: 'wishlistDashboard', key: ['given', viewerId], tags: [viewerTag(viewerId)], factory: () => loadGivenGifts(viewerId) });
+}
+
+/**
+ * One list and its items as this viewer may see them, or null when the viewer may not see it
+ * (pages answer 404 either way, so nobody learns that a private list exists). Two statements.
+ */
+export async function loadWishlistDetail(viewerId: string, wishlistId: string): Promise<WishlistDetail | null> {
+  const [list] = await prisma.$queryRaw<(CardRow & { viewer_is_friend: boolean })[]>`
+    WITH ${friendsCte(viewerId)}
+    SELECT ${CARD_COLUMNS}, 0 AS section, EXISTS (SELECT 1 FROM friends f WHERE f.id = p.owner_id) AS viewer_is_friend
+    FROM wishlists p JOIN users u ON u.id = p.owner_id
+    ${ITEM_COUNTS}
+    WHERE p.id = ${wishlistId}::uuid
+      AND (p.owner_id = ${viewerId}
+           OR p.visibility = 'public'
+           OR (p.visibility = 'partner_only' AND EXISTS (SELECT 1 FROM friends f WHERE f.id = p.owner_id)))`;
+  if (!list) return null;
+  const viewerIsOwner = list.owner_id === viewerId;
+  const eventPassed = list.event_date !== null && list.event_date < new Date().toISOString().slice(0, 10);
+  const giftsHidden = viewerIsOwner && !eventPassed;
+  const items = await prisma.$queryRaw<
+    {
+      id: string;
+      name: string;
+      url: string | null;
+      image_url: string | null;
+      price: string | null;
+      currency: string | null;
+      status: ItemView['status'];
+      taken_by_me: boolean;
+      taken_by_name: string | null;
+      metadata_status: ItemView['metadataStatus'];
+      metadata_error: string | null;
+      created_at: Date;
+    }[]
+  >`
+    SELECT i.id, i.name, i.url, i.image_url, i.price::text AS price, i.currency,
+           CASE WHEN ${giftsHidden} THEN 'available' ELSE i.status::text END AS status,
+           (NOT ${giftsHidden} AND i.purchased_by_id IS NOT DISTINCT FROM ${viewerId}) AS taken_by_me,
+           CASE WHEN ${giftsHidden} THEN NULL ELSE buyer.name END AS taken_by_name,
+           i.metadata_status::text AS metadata_status, i.metadata_error, i.created_at
+    FROM items i
+    LEFT JOIN users buyer ON buyer.id = i.purchased_by_id
+    WHERE i.wishlist_id = ${wishlistId}::uuid
+    ORDER BY i.created_at, i.id`;
+  const card = toCard(list, viewerId);
+  return {
+    ...card,
+    viewerIsOwner,
+    viewerCanGive: !viewerIsOwner && list.viewer_is_friend,
+    giftsHidden,
+    items: items.map((item) => ({
+      id: item.id,
+      name: item.name,
+      url: item.url,
+      imageUrl: item.image_url,
+      price: item.price,
+      currency: item.currency,
+      status: item.status,
+      takenByMe: item.taken_by_me,
+      takenByName: item.taken_by_name,
+      metadataStatus: item.metadata_status,
+      metadataError: item.metadata_error,
+      createdAt: item.created_at.toISOString(),
+    })),
+  };
+}
+
+export function getWishlistDetail(viewerId: string, wishlistId: string): Promise<WishlistDetail | null> {
+  // Not a list id at all: no query, same answer as a list the viewer may not see.
+  if (!isUuid(wishlistId)) return Promise.resolve(null);
+  return cached({
+    kind: 'wishlistDetail',
+    key: ['detail', wishlistId, viewerId],
+    tags: [wishlistTag(wishlistId), viewerTag(viewerId)],
+    factory: () => loadWishlistDetail(viewerId, wishlistId),
+  });
+}
+
+/** A list's items' metadata states, for the page's polling while extraction runs (uncached). */
+export async function getItemMetadataStates(viewerId: string, wishlistId: string) {
+  if (!isUuid(wishlistId)) return null;
+  const detail = await loadWishlistDetail(viewerId, wishlistId);
+  return detail?.items ?? null;
+}
+
+/**
+ * Public lists by event type with an event still ahead (the API's discovery filter), soonest
+ * first: served by the (visibility, event_type, event_date) index.
+ */
+export async function findPublicWishlistsByEvent(viewerId: string, eventType: WishlistEventType, limit = 20): Promise<WishlistCard[]> {
+  const rows = await prisma.$queryRaw<CardRow[]>`
+    SELECT ${CARD_COLUMNS}, 0 AS section
+    FROM wishlists p JOIN users u ON u.id = p.owner_id
+    ${ITEM_COUNTS}
+    WHERE p.visibility = 'public' AND p.event_type = ${eventType}::wishlist_event_type AND p.event_date >= current_date
+    ORDER BY p.event_date, p.id
+    LIMIT ${limit}`;
+  return rows.map((row) => toCard(row, viewerId));
+}
+
+/**
+ * Gift ideas: available items on public lists under a price, newest first (the API's price
+ * discovery): served by the (price, currency, created_at) index.
+ */
+export async function findGiftIdeas(maxPrice: number, currency: string, limit = 20) {
+  const rows = await prisma.$queryRaw<{ id: string; name: string; price: string; currency: string; wishlist_id: string; wishlist_name: string; created_at: Date }[]>`
+    SELECT i.id, i.name, i.price::text AS price, i.currency, w.id AS wishlist_id, w.name AS wishlist_name, i.created_at
+    FROM items i JOIN wishlists w ON w.id = i.wishlist_id
+    WHERE i.price <= ${maxPrice} AND i.currency = ${currency} AND i.status = 'available' AND w.visibility = 'public'
+    ORDER BY i.created_at DESC
+    LIMIT ${limit}`;
+  return rows.map((row) => ({ id: row.id, name: row.name, price: row.price, currency: row.currency, wishlistId: row.wishlist_id, wishlistName: row.wishlist_name, createdAt: row.created_at.toISOString() }));
+}

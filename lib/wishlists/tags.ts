@@ -1,0 +1,11 @@
+/**
+ * Cache tags of the Wishlists module, defined next to their invalidators (mutations.ts):
+ * - viewerTag: everything a viewer's wishlist pages show (dashboard, feeds, upcoming, their
+ *   view of each list). Dropped for the author of a change and for the author's friends.
+ * - wishlistTag: every viewer's copy of one list.
+ * - statsTag: a viewer's weekly activity stats (refreshed by a job rather than dropped, except
+ *   for the author of a change).
+ */
+export const viewerTag = (userId: string) => `wishlists:viewer:${userId}`;
+export const wishlistTag = (wishlistId: string) => `wishlist:${wishlistId}`;
+export const statsTag = (userId: string) => `wishlists:stats:${userId}`;
