@@ -1,18 +1,39 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
+import { REQUEST_START_HEADER } from '@/lib/metrics/request-start';
 
 // Pages anyone may open. API routes answer for themselves (JSON 401/404, never a redirect).
 const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up']);
-const ADMIN_PAGES = ['/ops'];
+
+/**
+ * Pages whose very existence depends on the viewer. A streamed page has sent its 200 before its
+ * data is read, so these are checked here, in full, to answer a real 404: an admin page to
+ * non-admins, a list to those who may not see it (and its edit page to all but its owner).
+ */
+const GUARDED: { name: string; pattern: RegExp; allows: (viewer: { id: string; role: string }, match: RegExpExecArray) => Promise<boolean> }[] = [
+  { name: '/ops', pattern: /^\/ops(\/.*)?$/, allows: async (viewer) => viewer.role === 'admin' },
+  {
+    name: '/wishlists/[id]',
+    pattern: /^\/wishlists\/(?!new$|upcoming$|friends$)([^/]+)(\/edit)?$/,
+    allows: async (viewer, match) => {
+      const { getWishlistDetail } = await import('@/lib/wishlists/queries');
+      const list = await getWishlistDetail(viewer.id, match[1]!);
+      return list !== null && (!match[2] || list.viewerIsOwner);
+    },
+  },
+];
 
 /**
  * Sends signed-out visitors of app pages to sign-in, and back afterwards. The cookie check is
- * optimistic (no database read); pages validate the session again. Admin pages are checked in
- * full here, because a 404 status must be decided before a streamed page starts.
+ * optimistic (no database read); pages validate the session again.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname.startsWith('/api/') || PUBLIC_PAGES.has(pathname)) return NextResponse.next();
+  // The page's metrics measure from here (lib/metrics/next.ts); a client cannot set it for us.
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_START_HEADER, String(Date.now()));
+  const pass = () => NextResponse.next({ request: { headers } });
+  if (pathname.startsWith('/api/') || PUBLIC_PAGES.has(pathname)) return pass();
 
   if (!getSessionCookie(request)) {
     const signIn = new URL('/sign-in', request.url);
@@ -20,15 +41,19 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
 
-  if (ADMIN_PAGES.some((page) => pathname === page || pathname.startsWith(`${page}/`))) {
+  for (const guard of GUARDED) {
+    const match = guard.pattern.exec(pathname);
+    if (!match) continue;
     // Loaded lazily so that ordinary page requests never load the auth stack here.
-    const { auth } = await import('@/lib/auth/auth');
-    const session = await auth.api.getSession({ headers: request.headers });
-    if (session?.user.role !== 'admin') {
-      return NextResponse.rewrite(new URL('/not-found-page', request.url), { status: 404 });
-    }
+    const { viewerFromRequest } = await import('@/lib/auth/api');
+    const viewer = await viewerFromRequest(request);
+    if (!viewer) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(pathname)}`, request.url));
+    // Measured like a request of its own, so its statements show in the ops console.
+    const { measure } = await import('@/lib/metrics/request');
+    const { result: allowed } = await measure(`proxy:${guard.name}`, 'route', () => guard.allows(viewer, match));
+    if (!allowed) return NextResponse.rewrite(new URL('/not-found-page', request.url), { status: 404 });
   }
-  return NextResponse.next();
+  return pass();
 }
 
 export const config = {

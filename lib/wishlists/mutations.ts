@@ -24,11 +24,13 @@ async function afterChange(authorId: string, wishlistIds: string[]): Promise<voi
   // The author's stats are dropped above (read-your-writes); their friends' are recomputed in
   // the background (plan 000's ActivityStatsRefreshJob) and may lag by the time that takes.
   const friends = audience.filter((id) => id !== authorId);
-  if (friends.length > 0) {
-    await sendEvent('wishlists/activity.recorded', { userIds: friends }).catch((error: unknown) => {
-      logger.error({ err: (error as Error).message }, 'could not queue the activity stats refresh; they expire within 15 minutes');
-    });
-  }
+  await Promise.all(
+    friends.map((userId) =>
+      sendEvent('wishlists/activity-stats.stale', { userId }).catch((error: unknown) => {
+        logger.error({ err: (error as Error).message, userId }, 'could not queue an activity stats refresh; they expire within 15 minutes');
+      }),
+    ),
+  );
 }
 
 function wishlistData(input: ReturnType<typeof wishlistInputSchema.parse>) {

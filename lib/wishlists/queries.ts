@@ -1,7 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db/client';
 import { isUuid } from '@/lib/validation';
-import { cached } from '@/lib/cache/cache';
+import { cached, type CachedRead } from '@/lib/cache/cache';
 import type {
   ActivityEntry,
   ActivityStats,
@@ -212,8 +212,13 @@ export async function loadActivityStats(viewerId: string): Promise<ActivityStats
   };
 }
 
+/** The cache entry of a viewer's stats: read by the dashboard, recomputed by the refresh job. */
+export function activityStatsRead(viewerId: string): CachedRead<ActivityStats> {
+  return { kind: 'activityStats', key: ['stats', viewerId], tags: [statsTag(viewerId)], factory: () => loadActivityStats(viewerId) };
+}
+
 export function getActivityStats(viewerId: string): Promise<ActivityStats> {
-  return cached({ kind: 'activityStats', key: ['stats', viewerId], tags: [statsTag(viewerId)], factory: () => loadActivityStats(viewerId) });
+  return cached(activityStatsRead(viewerId));
 }
 
 interface UpcomingRow {

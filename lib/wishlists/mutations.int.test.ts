@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { settleInlineJobs } from '@/lib/jobs/inline';
+import { respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
+import { createCircle } from '@/test/people';
+import { addItem, createWishlist, deleteWishlist, giveGift, updateWishlist } from './mutations';
+import { getWishlistDashboard, getWishlistDetail } from './queries';
+
+let circle: Awaited<ReturnType<typeof createCircle>>;
+beforeEach(async () => {
+  circle = await createCircle();
+});
+
+const newList = (overrides: Record<string, string> = {}) => ({ name: `List ${Math.random().toString(36).slice(2, 8)}`, visibility: 'partner_only', ...overrides });
+
+async function listOf(ownerId: string, overrides: Record<string, string> = {}) {
+  const created = await createWishlist(ownerId, newList(overrides));
+  if (!created.ok) throw new Error(created.message);
+  return created.value.id;
+}
+
+describe('creating and editing lists', () => {
+  it('shows a new list to its author and friends at once, and never to strangers', async () => {
+    const { owner, friend, stranger, pending } = circle;
+    // Warm everyone's cache first: the write must reach cached dashboards.
+    await Promise.all([owner, friend, stranger, pending].map((u) => getWishlistDashboard(u.id, 'updated_desc')));
+    const id = await listOf(owner.id);
+    expect((await getWishlistDashboard(owner.id, 'updated_desc')).mine.map((l) => l.id)).toContain(id);
+    expect((await getWishlistDashboard(friend.id, 'updated_desc')).friends.map((l) => l.id)).toContain(id);
+    for (const outsider of [stranger, pending]) {
+      const dashboard = await getWishlistDashboard(outsider.id, 'updated_desc');
+      expect([...dashboard.friends, ...dashboard.public].map((l) => l.id)).not.toContain(id);
+    }
+    expect(await prisma.activity.count({ where: { wishlistId: id, kind: 'wishlist_created' } })).toBe(1);
+  });
+
+  it('rejects bad input with a message per field and writes nothing', async () => {
+    const before = await prisma.wishlist.count();
+    const result = await createWishlist(circle.owner.id, { name: ' ', visibility: 'everyone', eventDate: '2026-02-30' });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { name: 'Give the list a name.', visibility: 'Choose who can see the list.', eventDate: 'This is not a real date.' },
+    });
+    expect(await createWishlist(circle.owner.id, newList({ eventDate: '2026-12-24' }))).toMatchObject({ ok: false, fieldErrors: { eventType: 'Choose the occasion for this date.' } });
+    expect(await prisma.wishlist.count()).toBe(before);
+  });
+
+  it('lets only the owner edit or delete, and shows the edit to the owner at once', async () => {
+    const { owner, friend, stranger } = circle;
+    const id = await listOf(owner.id);
+    await Promise.all([getWishlistDetail(owner.id, id), getWishlistDetail(friend.id, id)]);
+    expect(await updateWishlist(stranger.id, id, newList({ name: 'Hijacked' }))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await updateWishlist(friend.id, id, newList({ name: 'Hijacked' }))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await deleteWishlist(friend.id, id)).toMatchObject({ ok: false, code: 'not_found' });
+    expect((await updateWishlist(owner.id, id, newList({ name: 'Renamed', visibility: 'private' }))).ok).toBe(true);
+    expect((await getWishlistDetail(owner.id, id))!.name).toBe('Renamed');
+    // Made private: the friend's cached copy goes with it.
+    expect(await getWishlistDetail(friend.id, id)).toBeNull();
+    expect((await deleteWishlist(owner.id, id)).ok).toBe(true);
+    expect(await getWishlistDetail(owner.id, id)).toBeNull();
+  });
+});
+
+describe('giving gifts', () => {
+  async function listWithItem(visibility = 'partner_only') {
+    const listId = await listOf(circle.owner.id, { visibility });
+    const item = await addItem(circle.owner.id, listId, { name: 'Teapot', price: '30', currency: 'eur' });
+    if (!item.ok) throw new Error(item.message);
+    return { listId, itemId: item.value.id };
+  }
+
+  it('lets a friend reserve, keeps it from the owner, and shows it to other friends', async () => {
+    const { owner, friend, otherFriend } = circle;
+    const { listId, itemId } = await listWithItem();
+    await Promise.all([owner, friend, otherFriend].map((u) => getWishlistDetail(u.id, listId)));
+    expect(await giveGift(friend.id, itemId, 'reserve')).toEqual({ ok: true, value: { status: 'reserved' } });
+    expect((await getWishlistDetail(owner.id, listId))!.items[0]).toMatchObject({ status: 'available', takenByName: null, price: '30.00', currency: 'EUR' });
+    expect((await getWishlistDetail(friend.id, listId))!.items[0]).toMatchObject({ status: 'reserved', takenByMe: true });
+    expect((await getWishlistDetail(otherFriend.id, listId))!.items[0]).toMatchObject({ status: 'reserved', takenByName: friend.name });
+    expect(await giveGift(otherFriend.id, itemId, 'reserve')).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await giveGift(otherFriend.id, itemId, 'release')).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await giveGift(friend.id, itemId, 'purchase')).toEqual({ ok: true, value: { status: 'purchased' } });
+  });
+
+  it('lets only one of two friends racing for a gift have it', async () => {
+    const { itemId } = await listWithItem();
+    const results = await Promise.all([giveGift(circle.friend.id, itemId, 'reserve'), giveGift(circle.otherFriend.id, itemId, 'reserve')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it('does not let strangers, pending friends or the owner give', async () => {
+    const { owner, friend, pending, stranger } = circle;
+    const { itemId } = await listWithItem('public');
+    expect(await giveGift(stranger.id, itemId, 'reserve')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await giveGift(pending.id, itemId, 'reserve')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await giveGift(owner.id, itemId, 'reserve')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await giveGift(friend.id, itemId, 'steal')).toMatchObject({ ok: false, code: 'invalid' });
+    expect((await prisma.item.findUniqueOrThrow({ where: { id: itemId } })).status).toBe('available');
+  });
+
+  it('hides whether a private list’s items exist', async () => {
+    const { itemId } = await listWithItem('private');
+    expect(await giveGift(circle.friend.id, itemId, 'reserve')).toMatchObject({ ok: false, code: 'not_found', message: 'This item does not exist.' });
+  });
+});
+
+describe('items with a link', () => {
+  it('queues the metadata job, which refuses private addresses and says why', async () => {
+    const listId = await listOf(circle.owner.id);
+    const result = await addItem(circle.owner.id, listId, { url: 'http://10.20.30.40/product' });
+    if (!result.ok) throw new Error(result.message);
+    const pending = await prisma.item.findUniqueOrThrow({ where: { id: result.value.id } });
+    expect(pending).toMatchObject({ name: 'Item from 10.20.30.40', metadataStatus: 'pending' });
+    await settleInlineJobs();
+    const item = (await getWishlistDetail(circle.owner.id, listId))!.items[0]!;
+    expect(item.metadataStatus).toBe('failed');
+    expect(item.metadataError).toMatch(/private address/);
+  });
+
+  it('rejects links that are not web links, bad prices, and other people’s lists', async () => {
+    const listId = await listOf(circle.owner.id);
+    expect(await addItem(circle.owner.id, listId, { url: 'javascript:alert(1)' })).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining('http') } });
+    expect(await addItem(circle.owner.id, listId, { name: 'Kettle', price: '12,5', currency: 'EUR' })).toMatchObject({ ok: false, fieldErrors: { price: expect.any(String) } });
+    expect(await addItem(circle.owner.id, listId, { name: 'Kettle', price: '12.50' })).toMatchObject({ ok: false, fieldErrors: { currency: 'Say which currency the price is in.' } });
+    expect(await addItem(circle.friend.id, listId, { name: 'Not mine to add' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await prisma.item.count({ where: { wishlistId: listId } })).toBe(0);
+  });
+});
+
+describe('friendships', () => {
+  it('opens shared lists to both sides as soon as a request is accepted', async () => {
+    const { owner, pending, stranger } = circle;
+    const listId = await listOf(owner.id);
+    expect(await getWishlistDetail(pending.id, listId)).toBeNull();
+    const request = await prisma.connection.findFirstOrThrow({ where: { requesterId: pending.id, addresseeId: owner.id } });
+    expect(await respondToFriendRequest(pending.id, request.id, 'accept')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await respondToFriendRequest(stranger.id, request.id, 'accept')).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await respondToFriendRequest(owner.id, 'not-an-id', 'accept')).toMatchObject({ ok: false, code: 'not_found' });
+    expect((await respondToFriendRequest(owner.id, request.id, 'accept')).ok).toBe(true);
+    expect(await getWishlistDetail(pending.id, listId)).not.toBeNull();
+    expect((await getWishlistDashboard(pending.id, 'updated_desc')).friends.map((l) => l.id)).toContain(listId);
+  });
+
+  it('sends requests by e-mail with clear refusals, and a declined pair keeps one row', async () => {
+    const { owner, friend, stranger } = circle;
+    expect(await sendFriendRequest(stranger.id, { email: 'nobody@example.com' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await sendFriendRequest(stranger.id, { email: stranger.email })).toMatchObject({ ok: false, fieldErrors: { email: 'That is you.' } });
+    expect(await sendFriendRequest(friend.id, { email: owner.email })).toMatchObject({ ok: false, code: 'conflict', message: 'You are already friends.' });
+    expect((await sendFriendRequest(stranger.id, { email: owner.email.toUpperCase() })).ok).toBe(true);
+    expect(await sendFriendRequest(stranger.id, { email: owner.email })).toMatchObject({ ok: false, message: 'You have already sent a request.' });
+    expect(await sendFriendRequest(owner.id, { email: stranger.email })).toMatchObject({ ok: false, message: 'They already asked you: accept their request below.' });
+    const request = await prisma.connection.findFirstOrThrow({ where: { requesterId: stranger.id, addresseeId: owner.id } });
+    expect((await respondToFriendRequest(owner.id, request.id, 'decline')).ok).toBe(true);
+    expect((await sendFriendRequest(owner.id, { email: stranger.email })).ok).toBe(true);
+    expect(await prisma.connection.count({ where: { OR: [{ requesterId: stranger.id }, { addresseeId: stranger.id }] } })).toBe(1);
+  });
+});

@@ -1,0 +1,160 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { invalidate } from '@/lib/cache/cache';
+import { demoListId } from '@/prisma/seed/wishlists';
+import { countStatements, expectStatementBudget } from '@/test/statements';
+import {
+  getActivityFeed,
+  getActivityStats,
+  getGivenGifts,
+  getUpcomingEvents,
+  getWishlistDashboard,
+  getWishlistDetail,
+  loadWishlistDashboard,
+} from './queries';
+import { statsTag, viewerTag, wishlistTag } from './tags';
+
+const ADA = 'usr_ada';
+const BEN = 'usr_ben';
+const CHLOE = 'usr_chloe';
+const DEV = 'usr_dev'; // asked Ada: pending
+const GUS = 'usr_gus'; // nobody's friend
+
+const adaBirthday = demoListId('ada-birthday'); // partner_only
+const adaOffice = demoListId('ada-office'); // private
+const adaHoliday = demoListId('ada-holiday'); // public
+
+/** Everything the dashboard shows, as the page loads it (one call per widget). */
+const loadDashboardPage = (viewerId: string) =>
+  Promise.all([
+    getWishlistDashboard(viewerId, 'updated_desc'),
+    getActivityFeed(viewerId, 'mine'),
+    getActivityFeed(viewerId, 'friends'),
+    getActivityStats(viewerId),
+    getUpcomingEvents(viewerId),
+  ]);
+
+beforeEach(async () => {
+  await invalidate([ADA, BEN, CHLOE, DEV, GUS].flatMap((id) => [viewerTag(id), statsTag(id)]).concat([adaBirthday, adaOffice, adaHoliday].map(wishlistTag)));
+});
+
+describe('the wishlist dashboard', () => {
+  it('partitions my lists, my friends’ shared lists and strangers’ public lists', async () => {
+    const dashboard = await loadWishlistDashboard(ADA, 'name_asc');
+    expect(dashboard.mine.map((l) => l.name)).toEqual(['Birthday wishes', 'Holiday ideas', 'Home office']);
+    expect(dashboard.friends.map((l) => l.name).sort()).toEqual(['Baby shower', 'Gadgets', 'Wedding registry']);
+    // Ben's private list never shows; public lists of friends appear once, under friends.
+    const publicOwners = new Set(dashboard.public.map((l) => l.ownerId));
+    expect(publicOwners.has(ADA) || publicOwners.has(BEN) || publicOwners.has(CHLOE)).toBe(false);
+    expect(dashboard.public.every((l) => l.visibility === 'public')).toBe(true);
+    expect(dashboard.public.map((l) => l.name)).toContain('Camping gear');
+  });
+
+  it('hides availability on my own lists and shows it on others’', async () => {
+    const dashboard = await loadWishlistDashboard(ADA, 'updated_desc');
+    expect(dashboard.mine.every((l) => l.availableCount === null)).toBe(true);
+    const wedding = dashboard.friends.find((l) => l.name === 'Wedding registry')!;
+    expect(wedding).toMatchObject({ itemCount: 4, availableCount: 3 });
+  });
+
+  it('sorts my lists as asked', async () => {
+    const byName = await loadWishlistDashboard(ADA, 'name_desc');
+    expect(byName.mine.map((l) => l.name)).toEqual(['Home office', 'Holiday ideas', 'Birthday wishes']);
+    const byCreated = await loadWishlistDashboard(ADA, 'created_asc');
+    expect(byCreated.mine.map((l) => l.name)).toEqual(['Birthday wishes', 'Home office', 'Holiday ideas']);
+  });
+
+  it('costs at most 5 statements cold and none warm', async () => {
+    const cold = await countStatements(() => loadDashboardPage(ADA));
+    expect(cold.statements).toBeLessThanOrEqual(5);
+    const warm = await countStatements(() => loadDashboardPage(ADA));
+    expect(warm.statements).toBe(0);
+    expect(warm.metrics.cache.misses).toBe(0);
+  });
+
+  it('never gives one viewer another viewer’s cached dashboard', async () => {
+    const [ada, ben] = await Promise.all([getWishlistDashboard(ADA, 'updated_desc'), getWishlistDashboard(BEN, 'updated_desc')]);
+    const [adaAgain, benAgain] = await Promise.all([getWishlistDashboard(ADA, 'updated_desc'), getWishlistDashboard(BEN, 'updated_desc')]);
+    expect(adaAgain).toEqual(ada);
+    expect(benAgain).toEqual(ben);
+    expect(ada.mine.every((l) => l.ownerId === ADA)).toBe(true);
+    expect(ben.mine.every((l) => l.ownerId === BEN)).toBe(true);
+    expect(ben.mine.map((l) => l.name)).toContain('Secret list');
+    expect([...ada.friends, ...ada.public].map((l) => l.name)).not.toContain('Secret list');
+  });
+});
+
+describe('the activity sidebar', () => {
+  it('never tells owners about gifts on their own lists', async () => {
+    const feed = await getActivityFeed(ADA, 'friends');
+    expect(feed.length).toBeGreaterThan(0);
+    const mine = new Set([adaBirthday, adaOffice, adaHoliday]);
+    expect(feed.filter((a) => a.wishlistId && mine.has(a.wishlistId) && (a.kind === 'item_reserved' || a.kind === 'item_purchased'))).toEqual([]);
+    // Ben, Ada's friend, does see Chloé's purchase on her list: only the owner is kept in the dark.
+    const benFeed = await getActivityFeed(BEN, 'friends');
+    expect(benFeed.some((a) => a.kind === 'item_purchased' && a.wishlistId === adaBirthday)).toBe(true);
+  });
+
+  it('never shows a stranger activity on a private list', async () => {
+    const feed = await getActivityFeed(GUS, 'friends');
+    expect(feed).toEqual([]);
+  });
+
+  it('lists upcoming events of me and my friends in the next 60 days, soonest first', async () => {
+    const events = await getUpcomingEvents(ADA);
+    expect(events.map((e) => e.name)).toEqual(['Baby shower', 'Birthday wishes', 'Holiday ideas', 'Wedding registry']);
+    expect(events.map((e) => e.daysAway)).toEqual([10, 21, 40, 50]);
+  });
+
+  it('lists the gifts I am giving', async () => {
+    const gifts = await getGivenGifts(BEN);
+    expect(gifts).toEqual([expect.objectContaining({ itemName: 'Noise-cancelling headphones', status: 'reserved', ownerName: 'Ada Park' })]);
+  });
+});
+
+describe('a wishlist page', () => {
+  const matrix: [string, string, string, boolean][] = [
+    ['owner', ADA, adaBirthday, true],
+    ['accepted friend', BEN, adaBirthday, true],
+    ['pending friend', DEV, adaBirthday, false],
+    ['stranger', GUS, adaBirthday, false],
+    ['owner', ADA, adaOffice, true],
+    ['accepted friend', BEN, adaOffice, false],
+    ['stranger', GUS, adaOffice, false],
+    ['stranger', GUS, adaHoliday, true],
+    ['pending friend', DEV, adaHoliday, true],
+  ];
+
+  it.each(matrix)('%s (%s) sees list %s: %s', async (_role, viewer, list, visible) => {
+    const detail = await getWishlistDetail(viewer, list);
+    expect(detail !== null).toBe(visible);
+    // The cached path answers the same.
+    expect((await getWishlistDetail(viewer, list)) !== null).toBe(visible);
+  });
+
+  it('keeps the gift a surprise for the owner, not for friends', async () => {
+    const asOwner = await getWishlistDetail(ADA, adaBirthday);
+    expect(asOwner!.giftsHidden).toBe(true);
+    expect(asOwner!.items.every((item) => item.status === 'available' && item.takenByName === null && !item.takenByMe)).toBe(true);
+
+    const asBen = await getWishlistDetail(BEN, adaBirthday);
+    const headphones = asBen!.items.find((i) => i.name === 'Noise-cancelling headphones')!;
+    const pottery = asBen!.items.find((i) => i.name === 'Pottery class for two')!;
+    expect(headphones).toMatchObject({ status: 'reserved', takenByMe: true });
+    expect(pottery).toMatchObject({ status: 'purchased', takenByMe: false, takenByName: 'Chloé Martin' });
+    expect(asBen!.viewerCanGive).toBe(true);
+  });
+
+  it('lets strangers look at a public list but not give', async () => {
+    const detail = await getWishlistDetail(GUS, adaHoliday);
+    expect(detail!.viewerCanGive).toBe(false);
+  });
+
+  it('costs at most 3 statements cold and none warm', async () => {
+    await expectStatementBudget(3, () => getWishlistDetail(BEN, adaBirthday));
+    await expectStatementBudget(0, () => getWishlistDetail(BEN, adaBirthday));
+  });
+
+  it('answers null, without a query, for ids that are not list ids', async () => {
+    await expectStatementBudget(0, async () => expect(await getWishlistDetail(ADA, 'not-a-uuid')).toBeNull());
+  });
+});
