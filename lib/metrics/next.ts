@@ -3,6 +3,7 @@ import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage
 import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-async-storage.external';
 import { newRequestMetrics, setImplicitResolver, type RequestMetrics } from './context';
 import { finishRequest } from './request';
+import { REQUEST_START_HEADER } from './request-start';
 
 /**
  * Page renders have no entry point of ours, so their metrics hang off the request store that
@@ -13,7 +14,6 @@ import { finishRequest } from './request';
  * These are Next.js's own AsyncLocalStorage instances (the `.external` modules are shared by
  * every bundle); Next is pinned, and a test proves that page statements are counted.
  */
-export const REQUEST_START_HEADER = 'x-brisk-request-start';
 
 const byRequest = new WeakMap<object, RequestMetrics>();
 
