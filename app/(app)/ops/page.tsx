@@ -1,21 +1,38 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { ModulePlaceholder } from '@/components/shell/module-placeholder';
-import { Skeleton } from '@/components/ui/skeleton';
-import { requireAdmin } from '@/lib/auth/viewer';
+import { AutoRefresh } from '@/components/ops/auto-refresh';
+import { AlertsWidget, CacheWidget, DatabaseWidget, JobsWidget, RoutesWidget, WidgetSkeleton } from '@/components/ops/widgets';
 
 export const metadata: Metadata = { title: 'Ops' };
 
-// proxy.ts answers 404 to non-admins before anything streams; the check here is the second lock.
+// Admins only: proxy.ts answers 404 to everyone else before anything streams, and each widget
+// checks the role again. Every widget streams on its own.
 export default function OpsPage() {
   return (
-    <Suspense fallback={<Skeleton className="h-48 w-full" />}>
-      <OpsConsole />
-    </Suspense>
+    <div className="flex flex-col gap-6">
+      <div className="flex items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Ops console</h1>
+        <AutoRefresh seconds={15} />
+      </div>
+      <Suspense fallback={<WidgetSkeleton rows={1} className="min-h-24" />}>
+        <AlertsWidget />
+      </Suspense>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Suspense fallback={<WidgetSkeleton rows={8} />}>
+          <RoutesWidget />
+        </Suspense>
+        <div className="flex flex-col gap-6">
+          <Suspense fallback={<WidgetSkeleton rows={4} />}>
+            <CacheWidget />
+          </Suspense>
+          <Suspense fallback={<WidgetSkeleton rows={4} />}>
+            <JobsWidget />
+          </Suspense>
+        </div>
+      </div>
+      <Suspense fallback={<WidgetSkeleton rows={10} />}>
+        <DatabaseWidget />
+      </Suspense>
+    </div>
   );
-}
-
-async function OpsConsole() {
-  await requireAdmin();
-  return <ModulePlaceholder title="Ops" summary="Latency percentiles, statements per request, cache hit rate, background jobs and database health." />;
 }
