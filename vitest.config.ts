@@ -2,17 +2,22 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
+const ignored = ['node_modules/**', 'e2e/**', '.next/**', 'test/fixtures/**'];
+// Tests that need servers beyond Node (redis-server, two `next start`): `npm run test:services`.
+const services = ['**/*.redis.test.ts', '**/*.services.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    // `npm test` needs only Node and npm: the services project runs on its own.
+    project: ['!services'],
     projects: [
       {
         resolve: { alias },
         test: {
           name: 'unit',
           include: ['**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
+          exclude: ['**/*.int.test.ts', ...services, ...ignored],
           environment: 'node',
         },
       },
@@ -21,13 +26,25 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+          exclude: ignored,
           environment: 'node',
           globalSetup: ['test/global-setup.ts'],
           // One database for the whole run; PGlite serialises queries anyway.
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'services',
+          include: services,
+          exclude: ignored,
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
     ],

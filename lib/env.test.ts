@@ -37,4 +37,27 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/BETTER_AUTH_SECRET is required in production/);
     expect(() => parseEnv({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32) })).not.toThrow();
   });
+
+  it('picks the jobs backend: JOBS_BACKEND, else inngest when Inngest is configured, else inline', () => {
+    expect(parseEnv({}).jobsBackend).toBe('inline');
+    expect(parseEnv({ INNGEST_EVENT_KEY: 'key' }).jobsBackend).toBe('inngest');
+    expect(parseEnv({ INNGEST_DEV: '1' }).jobsBackend).toBe('inngest');
+    expect(parseEnv({ INNGEST_DEV: 'http://127.0.0.1:8288' }).jobsBackend).toBe('inngest');
+    expect(parseEnv({ INNGEST_DEV: '0' }).jobsBackend).toBe('inline');
+    expect(parseEnv({ INNGEST_BASE_URL: 'https://inngest.internal' }).jobsBackend).toBe('inngest');
+    expect(parseEnv({ INNGEST_SIGNING_KEY: 'signkey-prod-abc' }).jobsBackend).toBe('inline');
+    expect(parseEnv({ JOBS_BACKEND: 'inline', INNGEST_EVENT_KEY: 'key' }).jobsBackend).toBe('inline');
+    expect(parseEnv({ JOBS_BACKEND: 'inngest' }).jobsBackend).toBe('inngest');
+  });
+
+  it('rejects invalid jobs settings, and Inngest without keys in production', () => {
+    expect(() => parseEnv({ JOBS_BACKEND: 'sidekiq' })).toThrow(/JOBS_BACKEND/);
+    expect(() => parseEnv({ INNGEST_DEV: 'yes please' })).toThrow(/INNGEST_DEV must be 1, 0, true, false or the Dev Server URL/);
+    expect(() => parseEnv({ INNGEST_BASE_URL: 'inngest.internal' })).toThrow(/INNGEST_BASE_URL must be a URL/);
+    const production = { NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32) };
+    expect(() => parseEnv({ ...production, JOBS_BACKEND: 'inngest' })).toThrow(/INNGEST_EVENT_KEY is required in production[\s\S]*INNGEST_SIGNING_KEY is required/);
+    expect(() => parseEnv({ ...production, INNGEST_EVENT_KEY: 'k', INNGEST_SIGNING_KEY: 's' })).not.toThrow();
+    expect(() => parseEnv({ ...production, INNGEST_DEV: '1' })).not.toThrow();
+    expect(parseEnv(production).jobsBackend).toBe('inline');
+  });
 });

@@ -33,6 +33,25 @@ const schema = z
     BETTER_AUTH_URL: optionalUrl(['http:', 'https:']),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Background jobs (lib/jobs). Unset JOBS_BACKEND: `inngest` when any INNGEST_* connection
+    // variable below is set, else `inline`.
+    JOBS_BACKEND: z.enum(['inngest', 'inline']).optional(),
+    INNGEST_EVENT_KEY: z.string().trim().min(1).optional(),
+    INNGEST_SIGNING_KEY: z.string().trim().min(1).optional(),
+    // `1`/`true` (the local Dev Server on its default port), `0`/`false`, or the Dev Server's URL.
+    INNGEST_DEV: z
+      .string()
+      .trim()
+      .refine((value) => isBooleanFlag(value) || isHttpUrl(value), 'must be 1, 0, true, false or the Dev Server URL (http://…)')
+      .optional(),
+    INNGEST_BASE_URL: optionalUrl(['http:', 'https:']),
+    // Origins (scheme://host:port, comma-separated) that the URL metadata job may fetch although
+    // they are private, for local test servers only. Everything private is refused otherwise.
+    METADATA_ALLOWED_PRIVATE_ORIGINS: z
+      .string()
+      .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, 'must list origins like http://127.0.0.1:4010, comma-separated')))
+      .default([]),
   })
   .superRefine((value, ctx) => {
     // `next build` evaluates modules without a runtime environment; the secret is checked when serving.
@@ -44,9 +63,46 @@ const schema = z
         message: 'is required in production (generate one with: openssl rand -hex 32)',
       });
     }
+    // Inngest Cloud (and a self-hosted server) rejects unsigned requests and unkeyed events;
+    // only the Dev Server runs without keys.
+    if (value.NODE_ENV === 'production' && !building && resolveJobsBackend(value) === 'inngest' && !devServerRequested(value.INNGEST_DEV)) {
+      for (const key of ['INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY'] as const) {
+        if (!value[key]) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production when JOBS_BACKEND is inngest (or set INNGEST_DEV for the Dev Server)' });
+        }
+      }
+    }
   });
 
-export type Env = z.infer<typeof schema> & { databaseUrl: string; embeddedDatabase: boolean };
+function isBooleanFlag(value: string) {
+  return ['1', '0', 'true', 'false'].includes(value.toLowerCase());
+}
+
+function isHttpUrl(value: string) {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** INNGEST_DEV asks for the Dev Server unless it says 0/false. */
+function devServerRequested(value: string | undefined): boolean {
+  return value !== undefined && !['0', 'false'].includes(value.toLowerCase());
+}
+
+export type JobsBackend = 'inngest' | 'inline';
+
+/**
+ * JOBS_BACKEND when set; otherwise `inngest` as soon as an Inngest connection is configured
+ * (an event key, the Dev Server, or a base URL), else `inline`.
+ */
+export function resolveJobsBackend(value: { JOBS_BACKEND?: JobsBackend; INNGEST_EVENT_KEY?: string; INNGEST_DEV?: string; INNGEST_BASE_URL?: string }): JobsBackend {
+  if (value.JOBS_BACKEND) return value.JOBS_BACKEND;
+  return value.INNGEST_EVENT_KEY || devServerRequested(value.INNGEST_DEV) || value.INNGEST_BASE_URL ? 'inngest' : 'inline';
+}
+
+export type Env = z.infer<typeof schema> & { databaseUrl: string; embeddedDatabase: boolean; jobsBackend: JobsBackend };
 
 export class EnvError extends Error {
   constructor(public readonly issues: string[]) {
@@ -68,6 +124,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     ...data,
     embeddedDatabase: !data.DATABASE_URL,
     databaseUrl: data.DATABASE_URL ?? embeddedDatabaseUrl(data.EMBEDDED_DB_PORT),
+    jobsBackend: resolveJobsBackend(data),
   };
 }
 

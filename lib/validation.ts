@@ -32,5 +32,6 @@ export function formValues(formData: FormData, fields: readonly string[]): Recor
 }
 
 /** Ids in URLs and forms: anything that is not a UUID names nothing (a 404, never a 500). */
-export const uuidSchema = z.uuid('Not a valid id.');
+// Any 8-4-4-4-12 hex id, as PostgreSQL's uuid type accepts (seeded ids are md5-derived, not RFC 4122).
+export const uuidSchema = z.guid('Not a valid id.');
 export const isUuid = (value: unknown): value is string => uuidSchema.safeParse(value).success;

@@ -12,6 +12,8 @@ export async function setup() {
   // Kept apart so that scratch databases of single tests are created on the same server.
   if (process.env.DATABASE_URL) process.env.BRISK_TEST_SERVER_URL = process.env.DATABASE_URL;
   database = await createScratchDatabase();
+  // An embedded server takes one connection per process (see lib/db/client.ts).
+  if (!process.env.BRISK_TEST_SERVER_URL) process.env.DATABASE_POOL_SIZE ??= '1';
   process.env.DATABASE_URL = database.url;
   await migrate(database.url);
   const { seed } = await import('@/prisma/seed');

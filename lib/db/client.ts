@@ -14,7 +14,10 @@ function createPrisma() {
   const config = env();
   const pool = new pg.Pool({
     connectionString: config.databaseUrl,
-    max: config.DATABASE_POOL_SIZE,
+    // The embedded server runs one query at a time, and its socket layer can interleave the
+    // messages of concurrent extended-protocol queries ("portal does not exist"): one
+    // connection per process keeps each query whole.
+    max: config.embeddedDatabase ? 1 : config.DATABASE_POOL_SIZE,
     // Fail fast when the database is unreachable instead of queueing requests forever.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,

@@ -39,7 +39,12 @@ const inTests = () => Boolean(process.env.VITEST) || process.env.NODE_ENV === 't
  * Closes a request's books: per-route metrics, the slow-request log, and the N+1 guard, which
  * fails tests and warns everywhere else. Returns the sample that was recorded.
  */
-export function finishRequest(metrics: RequestMetrics, endedAt = performance.now()): RequestSample {
+export interface FinishOptions {
+  /** The work repeats one statement by design (a delete in bounded batches): no N+1 check. */
+  repeatsStatements?: boolean;
+}
+
+export function finishRequest(metrics: RequestMetrics, options: FinishOptions = {}, endedAt = performance.now()): RequestSample {
   const sample: RequestSample = {
     route: metrics.route,
     kind: metrics.kind,
@@ -55,7 +60,7 @@ export function finishRequest(metrics: RequestMetrics, endedAt = performance.now
   if (sample.durationMs > SLOW_REQUEST_MS || sample.statements > SLOW_REQUEST_STATEMENTS) {
     logger.warn(sample, 'slow request');
   }
-  const repeated = repeatedShapes(metrics);
+  const repeated = options.repeatsStatements ? [] : repeatedShapes(metrics);
   if (repeated.length > 0) {
     const error = new NPlusOneError(metrics.route, repeated);
     if (inTests()) throw error;
@@ -64,11 +69,25 @@ export function finishRequest(metrics: RequestMetrics, endedAt = performance.now
   return sample;
 }
 
-/** Runs `fn` as one measured request (route handlers, server actions, jobs). */
-export async function measure<T>(route: string, kind: RequestKind, fn: () => Promise<T>): Promise<{ result: T; sample: RequestSample; metrics: RequestMetrics }> {
+/**
+ * Runs `fn` as one measured request (route handlers, server actions, jobs). A request that
+ * throws is recorded too (failures are often the slow ones), then the error goes on.
+ */
+export async function measure<T>(
+  route: string,
+  kind: RequestKind,
+  fn: () => Promise<T>,
+  options: FinishOptions = {},
+): Promise<{ result: T; sample: RequestSample; metrics: RequestMetrics }> {
   const metrics = newRequestMetrics(route, kind);
-  const result = await runWithMetrics(metrics, fn);
-  const sample = finishRequest(metrics);
+  let result: T;
+  try {
+    result = await runWithMetrics(metrics, fn);
+  } catch (error) {
+    finishRequest(metrics, { ...options, repeatsStatements: true });
+    throw error;
+  }
+  const sample = finishRequest(metrics, options);
   return { result, sample, metrics };
 }
 

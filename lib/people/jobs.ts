@@ -1,18 +1,16 @@
+import { cached } from '@/lib/cache/cache';
 import { defineJob } from '@/lib/jobs/define';
 import { getFriendSummary } from './queries';
 
 /**
  * Pre-computes what a user is about to look at, right after they sign in (plan 000's
- * CacheWarmingJob), so that their first dashboard is served from the cache.
- *
- * For now that is the friend summary. lib/cache (the data cache) did not exist yet when this
- * was written, so the query is run directly, which warms nothing but the database's own
- * buffers; once lib/cache lands, this becomes:
- *   cached({ kind: 'user', key: ['friend-summary', userId], tags: [`user:${userId}`], factory: () => getFriendSummary(userId) })
- * Idempotent: warming twice computes the same values.
+ * CacheWarmingJob), so that their first dashboard is served from the data cache. For now that
+ * is the friend summary; a module that caches more per-user data adds its read here, with the
+ * same kind, key and tags as the page that reads it (or the page misses the warmed entry).
+ * Idempotent: a value still fresh in the cache is left as it is.
  */
 export async function warmUserCache(userId: string): Promise<{ userId: string; warmed: string[] }> {
-  await getFriendSummary(userId);
+  await cached({ kind: 'user', key: ['friend-summary', userId], tags: [`user:${userId}`], factory: () => getFriendSummary(userId) });
   // Only what was warmed goes back (Inngest stores step results): never the user's data.
   return { userId, warmed: ['friend-summary'] };
 }

@@ -110,8 +110,7 @@ describe('items with a link', () => {
     const listId = await listOf(circle.owner.id);
     const result = await addItem(circle.owner.id, listId, { url: 'http://10.20.30.40/product' });
     if (!result.ok) throw new Error(result.message);
-    const pending = await prisma.item.findUniqueOrThrow({ where: { id: result.value.id } });
-    expect(pending).toMatchObject({ name: 'Item from 10.20.30.40', metadataStatus: 'pending' });
+    expect((await prisma.item.findUniqueOrThrow({ where: { id: result.value.id } })).name).toBe('Item from 10.20.30.40');
     await settleInlineJobs();
     const item = (await getWishlistDetail(circle.owner.id, listId))!.items[0]!;
     expect(item.metadataStatus).toBe('failed');

@@ -89,9 +89,6 @@ describe('the activity sidebar', () => {
     expect(feed.length).toBeGreaterThan(0);
     const mine = new Set([adaBirthday, adaOffice, adaHoliday]);
     expect(feed.filter((a) => a.wishlistId && mine.has(a.wishlistId) && (a.kind === 'item_reserved' || a.kind === 'item_purchased'))).toEqual([]);
-    // Ben, Ada's friend, does see Chloé's purchase on her list: only the owner is kept in the dark.
-    const benFeed = await getActivityFeed(BEN, 'friends');
-    expect(benFeed.some((a) => a.kind === 'item_purchased' && a.wishlistId === adaBirthday)).toBe(true);
   });
 
   it('never shows a stranger activity on a private list', async () => {

@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { prisma } from '@/lib/db/client';
+import { metricsSnapshot, resetLocalMetrics } from '@/lib/metrics/request';
+import { countStatements } from '@/test/statements';
+import { cacheInfo, cached, createCache, hashKeyPart, invalidate, redisKeyspaceStats, type DataCache } from './cache';
+import { cacheKinds } from './lifetimes';
+
+// Memory only (no Redis): every test gets a cache of its own.
+let cache: DataCache;
+beforeEach(() => {
+  cache = createCache();
+  resetLocalMetrics();
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await cache.disconnect();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function counting<T>(value: () => T) {
+  const factory = vi.fn(async () => value());
+  return factory;
+}
+
+const userName = (id: string) => () =>
+  cache.cached({
+    kind: 'user',
+    key: ['name', id],
+    tags: [`user:${id}`],
+    factory: async () => (await prisma.user.findUniqueOrThrow({ where: { id }, select: { name: true } })).name,
+  });
+
+describe('the data cache', () => {
+  it('misses once, then answers from memory without touching the database', async () => {
+    const first = await countStatements(userName('usr_ada'));
+    const second = await countStatements(userName('usr_ada'));
+    expect(first.result).toBe('Ada Park');
+    expect(second.result).toBe('Ada Park');
+    expect(first.statements).toBe(1);
+    expect(second.statements).toBe(0);
+    expect(first.metrics.cache).toEqual({ hits: 0, misses: 1, stale: 0 });
+    expect(second.metrics.cache).toEqual({ hits: 1, misses: 0, stale: 0 });
+
+    const { cache: namespaces } = await metricsSnapshot();
+    expect(namespaces.find((n) => n.namespace === cacheKinds.user.namespace)).toMatchObject({ hits: 1, misses: 1, stale: 0, hitRate: 0.5 });
+  });
+
+  it('drops entries by tag, and only those', async () => {
+    let version = 1;
+    const read = (id: string, factory: () => Promise<string>) => cache.cached({ kind: 'project', key: [id], tags: [`project:${id}`], factory });
+    const p1 = counting(() => `p1 v${version}`);
+    const p2 = counting(() => `p2 v${version}`);
+    await read('p1', p1);
+    await read('p2', p2);
+
+    version = 2;
+    await cache.invalidate(['project:p1']);
+    // bentocache compares an entry's creation with the invalidation to the millisecond.
+    await sleep(2);
+    expect(await read('p1', p1)).toBe('p1 v2');
+    expect(await read('p2', p2)).toBe('p2 v1');
+    expect(await read('p1', p1)).toBe('p1 v2');
+    expect(p1).toHaveBeenCalledTimes(2);
+    expect(p2).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps every viewer in a key of its own', async () => {
+    const read = (parts: string[]) => cache.cached({ kind: 'activityStats', key: parts, factory: async () => parts.join('|') });
+    const [ada, ben, joinedA, joinedB] = await Promise.all([read(['usr_ada']), read(['usr_ben']), read(['a:b', 'c']), read(['a', 'b:c'])]);
+    expect([ada, ben, joinedA, joinedB]).toEqual(['usr_ada', 'usr_ben', 'a:b|c', 'a|b:c']);
+    expect(await read(['usr_ada'])).toBe('usr_ada');
+    expect(await read(['a', 'b:c'])).toBe('a|b:c');
+  });
+
+  it('runs one factory for 20 concurrent reads of a key', async () => {
+    const factory = vi.fn(async () => {
+      await sleep(20);
+      return { total: 42 };
+    });
+    const { result, metrics } = await countStatements(() =>
+      Promise.all(Array.from({ length: 20 }, () => cache.cached({ kind: 'channelStats', key: ['ch_1'], factory }))),
+    );
+    expect(factory).toHaveBeenCalledTimes(1);
+    expect(result).toEqual(Array.from({ length: 20 }, () => ({ total: 42 })));
+    expect(metrics.cache).toEqual({ hits: 19, misses: 1, stale: 0 });
+  });
+
+  it('serves the last good value while the source fails, and retries it after a backoff', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let fail = false;
+    let version = 1;
+    const factory = vi.fn(async () => {
+      if (fail) throw new Error('database down');
+      return { version };
+    });
+    const read = () => countStatements(() => cache.cached({ kind: 'postMetrics', key: ['post_1'], factory }));
+
+    await read();
+    fail = true;
+    vi.setSystemTime(Date.now() + cacheKinds.postMetrics.ttl + 1_000);
+    const during = await read();
+    expect(during.result).toEqual({ version: 1 });
+    expect(during.metrics.cache).toEqual({ hits: 0, misses: 0, stale: 1 });
+    // Within the backoff the failing source is left alone; the read still counts as stale.
+    const again = await read();
+    expect(again.result).toEqual({ version: 1 });
+    expect(again.metrics.cache.stale).toBe(1);
+    expect(factory).toHaveBeenCalledTimes(2);
+
+    fail = false;
+    version = 2;
+    vi.setSystemTime(Date.now() + 60_000);
+    expect((await read()).result).toEqual({ version: 2 });
+    expect(factory).toHaveBeenCalledTimes(3);
+
+    const { cache: namespaces } = await metricsSnapshot();
+    expect(namespaces.find((n) => n.namespace === cacheKinds.postMetrics.namespace)).toMatchObject({ hits: 0, misses: 2, stale: 2 });
+  });
+
+  it("passes the factory's own error on when there is no good value to fall back on", async () => {
+    const error = new Error('database down');
+    await expect(cache.cached({ kind: 'channels', key: ['usr_ada'], factory: () => Promise.reject(error) })).rejects.toBe(error);
+
+    // Kinds without grace (who a token belongs to) never serve an unconfirmed value.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    await cache.cached({ kind: 'tokenUser', key: [hashKeyPart('tok_secret')], factory: async () => 'usr_ada' });
+    vi.setSystemTime(Date.now() + cacheKinds.tokenUser.ttl + 1_000);
+    await expect(cache.cached({ kind: 'tokenUser', key: [hashKeyPart('tok_secret')], factory: () => Promise.reject(error) })).rejects.toBe(error);
+  });
+
+  it('recomputes a fresh value on refresh, without counting it as a read', async () => {
+    let version = 1;
+    const read = { kind: 'activityStats', key: ['usr_ada'], factory: async () => ({ version }) } as const;
+    await cache.cached(read);
+    version = 2;
+    const { metrics } = await countStatements(() => cache.refresh(read));
+    expect(metrics.cache).toEqual({ hits: 0, misses: 0, stale: 0 });
+    expect(await cache.cached(read)).toEqual({ version: 2 });
+
+    // A refresh job must see its source fail (and retry), not get the old value back.
+    const error = new Error('database down');
+    await expect(cache.refresh({ ...read, factory: () => Promise.reject(error) })).rejects.toBe(error);
+    expect(await cache.cached(read)).toEqual({ version: 2 });
+  });
+
+  it('refuses e-mail addresses in keys and tags, and hashes them with hashKeyPart', async () => {
+    const factory = async () => 1;
+    await expect(cache.cached({ kind: 'user', key: ['ada@brisk.test'], factory })).rejects.toThrow(/hashKeyPart/);
+    await expect(cache.cached({ kind: 'user', key: ['x'], tags: ['email:ada@brisk.test'], factory })).rejects.toThrow(/hashKeyPart/);
+    const hashed = hashKeyPart('ada@brisk.test');
+    expect(hashed).toMatch(/^[\w-]{22}$/);
+    expect(hashed).toBe(hashKeyPart('ada@brisk.test'));
+    expect(await cache.cached({ kind: 'user', key: [hashed], factory })).toBe(1);
+  });
+});
+
+describe('the process cache', () => {
+  it('works outside a Next request: invalidate() drops the data cache and skips Next', async () => {
+    const key = [`outside-${Date.now()}`];
+    const factory = counting(() => 'value');
+    await cached({ kind: 'serverStatus', key, tags: ['server-status'], factory });
+    await invalidate(['server-status']);
+    await sleep(2);
+    await cached({ kind: 'serverStatus', key, tags: ['server-status'], factory });
+    expect(factory).toHaveBeenCalledTimes(2);
+  });
+
+  it.skipIf(process.env.REDIS_URL)('reports its layers to the ops console', async () => {
+    expect(cacheInfo()).toEqual({ l1: 'memory', l2: null, l2Ready: false, bus: null });
+    expect(await redisKeyspaceStats()).toBeNull();
+  });
+});

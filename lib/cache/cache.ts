@@ -1,0 +1,236 @@
+import { createHash } from 'node:crypto';
+import { BentoCache, bentostore, errors } from 'bentocache';
+import { memoryDriver } from 'bentocache/drivers/memory';
+import { redisDriver } from 'bentocache/drivers/redis';
+import type { Redis } from 'ioredis';
+import { revalidateTag, updateTag } from 'next/cache';
+import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
+import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-async-storage.external';
+import { env } from '@/lib/env';
+import { recordCacheRead } from '@/lib/metrics/context';
+import { logger } from '@/lib/metrics/logger';
+import { createRedis } from '@/lib/redis/client';
+import { cacheKinds, type CacheKindName } from './lifetimes';
+import { redisBus } from './redis-bus';
+
+/**
+ * The data cache (DESIGN.md section 3): L1 in process memory, plus L2 in Redis and a Redis bus
+ * when REDIS_URL is set. Values pass through JSON: a factory must return plain data (strings,
+ * numbers, booleans, null, arrays and plain objects of them). A Date comes back as a string
+ * and a Prisma Decimal as a string or worse, so callers convert them first.
+ */
+export type KeyPart = string | number | boolean;
+
+export interface CachedRead<T> {
+  kind: CacheKindName;
+  /**
+   * Everything the value depends on, the viewer (or the viewer's visibility class) included.
+   * Never a token or an e-mail address: pass hashKeyPart(value) instead.
+   */
+  key: readonly KeyPart[];
+  /** Tags that invalidate() drops the value by (`user:{id}`, `wishlist:{id}` …). */
+  tags?: readonly string[];
+  factory: () => Promise<T>;
+}
+
+export interface CacheInfo {
+  l1: 'memory';
+  l2: 'redis' | null;
+  /** Whether the L2 connection is up right now (false without L2). */
+  l2Ready: boolean;
+  /** What tells the other instances to drop their L1 copy of an invalidated entry. */
+  bus: 'redis' | null;
+}
+
+/** Redis's own counters (INFO stats): every key of that server, not only the cache's. */
+export interface RedisKeyspaceStats {
+  keyspaceHits: number;
+  keyspaceMisses: number;
+}
+
+export interface DataCache {
+  cached<T>(read: CachedRead<T>): Promise<T>;
+  /** Runs the factory now and stores its value in both layers (a background refresh job). */
+  refresh<T>(read: CachedRead<T>): Promise<T>;
+  /** Drops the entries with these tags from L1 and L2, and from the L1 of every other instance (bus). */
+  invalidate(tags: readonly string[]): Promise<void>;
+  info(): CacheInfo;
+  /** null without Redis, or when Redis does not answer at once. */
+  redisKeyspaceStats(): Promise<RedisKeyspaceStats | null>;
+  disconnect(): Promise<void>;
+}
+
+/** A short SHA-256 of a secret or personal key part (token, e-mail address): 22 base64url characters, 132 bits. */
+export function hashKeyPart(value: string): string {
+  return createHash('sha256').update(value).digest('base64url').slice(0, 22);
+}
+
+// Bounds of L1: it must never grow with traffic.
+const L1_MAX_ITEMS = 20_000;
+const L1_MAX_SIZE = '64mb';
+const L1_MAX_ENTRY_SIZE = '4mb';
+/** Once a Redis call fails, Redis is skipped this long (a hung server costs one timeout, not one per read). */
+const L2_BREAK_MS = 2_000;
+/** After a factory fails, its last good value is served without retrying the source this long. */
+const GRACE_BACKOFF_MS = 10_000;
+
+/** What is stored: the value, and whether it is a graced one served while its source failed. */
+interface Entry<T> {
+  value: T;
+  stale?: true;
+}
+
+const noEmail = (value: string, what: string) => {
+  if (value.includes('@')) throw new Error(`cache ${what} "${value}" looks like an e-mail address: hash it with hashKeyPart()`);
+  return value;
+};
+
+/** Parts are URI-encoded so that ['a:b', 'c'] and ['a', 'b:c'] can never share a key. */
+function cacheKey(namespace: string, parts: readonly KeyPart[]): string {
+  return [namespace, ...parts.map((part) => encodeURIComponent(noEmail(String(part), 'key part')))].join(':');
+}
+
+/** A cache of its own: one per process in the app (see cached()); tests build several. */
+export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache {
+  const store = bentostore().useL1Layer(memoryDriver({ maxItems: L1_MAX_ITEMS, maxSize: L1_MAX_SIZE, maxEntrySize: L1_MAX_ENTRY_SIZE }));
+  let redis: Redis | undefined;
+  if (redisUrl) {
+    // Fails fast while Redis is down and times out after REDIS_COMMAND_TIMEOUT_MS (lib/redis/client.ts).
+    redis = createRedis(redisUrl);
+    store.useL2Layer(redisDriver({ connection: redis })).useBus(redisBus(redisUrl));
+  }
+
+  const bento = new BentoCache({
+    default: 'data',
+    stores: { data: store },
+    prefix: 'brisk:cache',
+    // A failed Redis call never fails a read: L1 or the factory answers, and the breaker opens.
+    suppressL2Errors: true,
+    l2CircuitBreakerDuration: L2_BREAK_MS,
+  });
+
+  /** A read, or with `refresh` a recomputation that is not counted as one. */
+  async function getOrSet<T>({ kind, key, tags = [], factory }: CachedRead<T>, refresh: boolean): Promise<T> {
+    const { namespace, ttl, grace } = cacheKinds[kind];
+    let ran = false;
+    let entry: Entry<T>;
+    try {
+      entry = await bento.getOrSet<Entry<T>>({
+        key: cacheKey(namespace, key),
+        tags: tags.map((tag) => noEmail(tag, 'tag')),
+        ttl,
+        grace,
+        forceFresh: refresh,
+        // bentocache's default soft timeout of 0 serves an expired or just-invalidated value
+        // while it refreshes in the background: that would break read-your-writes.
+        timeout: null,
+        // bentocache runs one factory per key at a time (stampede protection); the others wait
+        // for its value. Its own grace backoff is added to the old expiry, so a value expired
+        // longer ago than the backoff is retried on every read while the source is down:
+        // the backoff is done here instead, by caching the stale value briefly.
+        factory: async ({ gracedEntry, setOptions }) => {
+          ran = true;
+          try {
+            return { value: await factory() };
+          } catch (error) {
+            // An invalidated entry stays in place, logically expired, even for kinds without grace.
+            if (!gracedEntry || grace === 0) throw error;
+            logger.warn({ namespace, err: (error as Error).message }, 'cache: source failed, serving the last good value');
+            setOptions({ ttl: GRACE_BACKOFF_MS, skipL2Write: true, skipBusNotify: true });
+            return { ...(gracedEntry.value as Entry<T>), stale: true };
+          }
+        },
+      });
+    } catch (error) {
+      if (ran && !refresh) recordCacheRead(namespace, 'miss');
+      throw error instanceof errors.E_FACTORY_ERROR ? error.cause : error;
+    }
+    if (!refresh) recordCacheRead(namespace, entry.stale ? 'stale' : ran ? 'miss' : 'hit');
+    return entry.value;
+  }
+
+  return {
+    cached: (read) => getOrSet(read, false),
+    refresh: (read) => getOrSet(read, true),
+
+    async invalidate(tags) {
+      await bento.deleteByTag({ tags: [...tags] });
+    },
+
+    info() {
+      return { l1: 'memory', l2: redis ? 'redis' : null, l2Ready: redis?.status === 'ready', bus: redis ? 'redis' : null };
+    },
+
+    async redisKeyspaceStats() {
+      if (!redis) return null;
+      try {
+        const stats = await redis.info('stats');
+        const counter = (name: string) => Number(new RegExp(`^${name}:(\\d+)`, 'm').exec(stats)?.[1] ?? 0);
+        return { keyspaceHits: counter('keyspace_hits'), keyspaceMisses: counter('keyspace_misses') };
+      } catch {
+        return null;
+      }
+    },
+
+    disconnect: () => bento.disconnect(),
+  };
+}
+
+const globalForCache = globalThis as unknown as { brisk_dataCache?: DataCache };
+
+/** The cache of this process, built on first use (not at import: `next build` imports modules). */
+function dataCache(): DataCache {
+  globalForCache.brisk_dataCache ??= createCache({ redisUrl: env().REDIS_URL });
+  return globalForCache.brisk_dataCache;
+}
+
+/**
+ * The value of `key` for this kind: from L1, else L2, else `factory` (one call per key at a
+ * time, per instance). While the factory fails, the last good value is served for the kind's
+ * grace period. Each read counts as a hit, a miss or a stale read for the request and the kind.
+ */
+export function cached<T>(read: CachedRead<T>): Promise<T> {
+  return dataCache().cached(read);
+}
+
+/**
+ * Recomputes a value and stores it (L1, L2, and the other instances drop their L1 copy), for
+ * jobs that keep a value warm. Fails when the factory fails: a job retries.
+ */
+export function refreshCached<T>(read: CachedRead<T>): Promise<T> {
+  return dataCache().refresh(read);
+}
+
+/** Drops both layers for these tags: the data cache on every instance, and Next's rendered output. */
+export async function invalidate(tags: readonly string[]): Promise<void> {
+  await dataCache().invalidate(tags);
+  expireNextTags(tags);
+}
+
+/**
+ * Expires the same tags in Next's cache ('use cache' + cacheTag). A Server Action uses updateTag,
+ * meant for read-your-own-writes; route handlers and after() callbacks, where updateTag throws,
+ * use revalidateTag with { expire: 0 } so that nobody is served the old output either.
+ * Outside a Next request (job runners, scripts, tests) next/cache has no store and throws an
+ * invariant error: only the data cache is dropped there.
+ */
+function expireNextTags(tags: readonly string[]) {
+  const work = workAsyncStorage.getStore();
+  if (!work?.incrementalCache) return;
+  // Next sets the 'action' phase for route handlers too; updateTag itself tells them apart by page.
+  const inServerAction = workUnitAsyncStorage.getStore()?.phase === 'action' && !work.page.endsWith('/route');
+  for (const tag of tags) {
+    if (inServerAction) updateTag(tag);
+    else revalidateTag(tag, { expire: 0 });
+  }
+}
+
+/** Which layers this process's cache uses, for the ops console. */
+export function cacheInfo(): CacheInfo {
+  return dataCache().info();
+}
+
+/** Redis's keyspace hits and misses, for the ops console; null without Redis or while it is down. */
+export function redisKeyspaceStats(): Promise<RedisKeyspaceStats | null> {
+  return dataCache().redisKeyspaceStats();
+}

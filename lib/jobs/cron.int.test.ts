@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { register } from '@/instrumentation';
+import { inlineCrons, startInlineCrons, stopInlineCrons } from './cron';
+
+afterEach(() => stopInlineCrons());
+
+describe('inline crons', () => {
+  it('schedule every cron job once per process, in UTC', async () => {
+    const crons = await startInlineCrons();
+    expect(crons.map((cron) => cron.name)).toEqual(['brisk:ops/daily-cleanup']);
+    const next = crons[0]!.nextRun()!;
+    expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([3, 30]);
+    expect(await startInlineCrons()).toBe(crons);
+    expect(inlineCrons()).toBe(crons);
+    stopInlineCrons();
+    expect(inlineCrons()).toEqual([]);
+    expect(crons[0]!.isStopped()).toBe(true);
+  });
+
+  it('are not started by instrumentation in tests', async () => {
+    const previous = process.env.NEXT_RUNTIME;
+    process.env.NEXT_RUNTIME = 'nodejs';
+    try {
+      await register();
+    } finally {
+      if (previous === undefined) delete process.env.NEXT_RUNTIME;
+      else process.env.NEXT_RUNTIME = previous;
+    }
+    expect(inlineCrons()).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { Cron } from 'croner';
+import { logger } from '@/lib/metrics/logger';
+import { jobsBackend } from './backend';
+import { parseCron } from './define';
+import { runCronInline } from './inline';
+
+/**
+ * The inline backend's crons: an in-process timer per cron job, started once per server
+ * process by instrumentation.ts. With Inngest, Inngest runs the crons and this starts nothing.
+ *
+ * Every process runs them: with several instances a cron job runs once per instance (jobs are
+ * idempotent, so that only costs work). A run that is still going when the next is due is
+ * skipped (`protect`). Schedules are UTC unless they start with `TZ=<zone> `, as with Inngest.
+ */
+const globalForCrons = globalThis as unknown as { brisk_inline_crons?: Cron[] };
+
+export async function startInlineCrons(): Promise<Cron[]> {
+  if (globalForCrons.brisk_inline_crons) return globalForCrons.brisk_inline_crons;
+  if (jobsBackend() !== 'inline') return [];
+  const { cronJobs } = await import('./registry');
+  const crons = cronJobs().map((job) => {
+    const { pattern, timezone } = parseCron(job.trigger.cron!);
+    return new Cron(
+      pattern,
+      {
+        name: `brisk:${job.name}`,
+        timezone: timezone ?? 'Etc/UTC',
+        protect: (cron) => logger.warn({ job: job.name, startedAt: cron.currentRun() }, 'inline cron: previous run still going; skipped'),
+        // The server keeps the process alive; the timers alone must not.
+        unref: true,
+        catch: (error) => logger.error({ err: error, job: job.name }, 'inline cron: could not run the job'),
+      },
+      async () => {
+        await runCronInline(job);
+      },
+    );
+  });
+  globalForCrons.brisk_inline_crons = crons;
+  logger.info({ crons: crons.map((cron) => ({ name: cron.name, next: cron.nextRun()?.toISOString() })) }, 'inline crons started');
+  return crons;
+}
+
+/** The crons this process runs (none until started, and with Inngest). */
+export function inlineCrons(): readonly Cron[] {
+  return globalForCrons.brisk_inline_crons ?? [];
+}
+
+export function stopInlineCrons(): void {
+  for (const cron of globalForCrons.brisk_inline_crons ?? []) cron.stop();
+  delete globalForCrons.brisk_inline_crons;
+}

@@ -1,0 +1,119 @@
+import { after } from 'next/server';
+import { newRequestMetrics, runWithMetrics } from '@/lib/metrics/context';
+import { logger } from '@/lib/metrics/logger';
+import type { AnyJobDefinition } from './define';
+import type { JobEventName } from './events';
+import { createQueuedRuns, markAttemptFailed, markRunning, markSucceeded, runJobLogic, runMeasuredAttempt } from './runs';
+
+/**
+ * The inline backend: jobs run in this process, after the response has been sent (Next's
+ * `after()`), or on the next turn of the event loop outside a request (scripts, tests, crons),
+ * with a small retry loop.
+ *
+ * BEST EFFORT. Nothing is persisted but the job_runs row: a job queued or retrying when the
+ * process stops (deploy, crash, scale-in) is lost and its row stays queued/running until the
+ * daily cleanup removes it. Inngest's flow control (concurrency, debounce, batching,
+ * throttling, priority) does not apply: every event runs every job it triggers, at once.
+ * Use the Inngest backend where a lost or duplicated run matters.
+ */
+export interface InlineJobOptions {
+  /** Attempts at most, whatever a job's `retries` say (Inngest honours those in full). */
+  maxAttempts: number;
+  /** Wait before retry n: backoffMs × 2^(n−1). */
+  backoffMs: number;
+}
+
+const DEFAULTS: InlineJobOptions = { maxAttempts: 3, backoffMs: 500 };
+let options: InlineJobOptions = { ...DEFAULTS };
+
+/** Tunes the retry loop (tests use a tiny backoff). Returns a function that restores the defaults. */
+export function configureInlineJobs(overrides: Partial<InlineJobOptions>): () => void {
+  options = { ...options, ...overrides };
+  return () => {
+    options = { ...DEFAULTS };
+  };
+}
+
+const pending = new Set<Promise<void>>();
+
+/** Resolves once every inline job scheduled so far (and any they schedule) has finished. */
+export async function settleInlineJobs(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
+}
+
+/**
+ * Queues the runs of every job an event triggers (one job_runs row each, written before this
+ * returns) and schedules them. The payload was validated by the caller.
+ */
+export async function enqueueInline(eventName: JobEventName, payload: unknown, eventId: string): Promise<string[]> {
+  // Imported here: the registry imports every module's jobs, which may import their mutations,
+  // which send events through this module.
+  const { jobsForEvent } = await import('./registry');
+  const { runIds } = await queue(jobsForEvent(eventName), payload, eventId);
+  return runIds;
+}
+
+/** Runs a scheduled job (the inline cron timer): resolves when the run has finished. */
+export async function runCronInline(job: AnyJobDefinition): Promise<string> {
+  const { runIds, done } = await queue([job], {}, null);
+  await done;
+  return runIds[0]!;
+}
+
+async function queue(jobs: AnyJobDefinition[], payload: unknown, eventId: string | null): Promise<{ runIds: string[]; done: Promise<unknown> }> {
+  const runs = await createQueuedRuns(jobs, { backend: 'inline', eventId, payload });
+  const done = runs.map((run) => {
+    const job = jobs.find((j) => j.name === run.jobName)!;
+    return schedule(job.name, () => runInline(job, run.id, payload));
+  });
+  return { runIds: runs.map((run) => run.id), done: Promise.all(done) };
+}
+
+function schedule(jobName: string, task: () => Promise<void>): Promise<void> {
+  let settle!: () => void;
+  const done = new Promise<void>((resolve) => (settle = resolve));
+  pending.add(done);
+  const go = async () => {
+    try {
+      // Out of the caller's request: the bookkeeping statements are not that request's, and
+      // the job's own statements are counted by runMeasuredAttempt.
+      await runWithMetrics(newRequestMetrics(`job-runner:${jobName}`, 'task'), task);
+    } catch (error) {
+      logger.error({ err: error, job: jobName }, 'inline job: bookkeeping failed');
+    } finally {
+      pending.delete(done);
+      settle();
+    }
+  };
+  try {
+    // Inside a request: once the response has been sent (the platform keeps the function alive).
+    after(go);
+  } catch {
+    // Outside a request (`after` throws): on the next turn of the event loop.
+    setImmediate(() => void go());
+  }
+  return done;
+}
+
+/** The retry loop of one run. Throws only when job_runs cannot be written. */
+export async function runInline(job: AnyJobDefinition, runId: string, payload: unknown): Promise<void> {
+  const attempts = Math.min(job.retries, options.maxAttempts - 1) + 1;
+  for (let attempt = 1; ; attempt++) {
+    await markRunning(runId, attempt, new Date());
+    const outcome = await runMeasuredAttempt(job, () => runJobLogic(job, [payload]));
+    if (outcome.ok) {
+      await markSucceeded(runId, outcome.durationMs);
+      return;
+    }
+    // Inngest's NonRetriableError means the same here (matched by name: the SDK is not loaded inline).
+    const final = attempt >= attempts || (outcome.error as Error | undefined)?.name === 'NonRetriableError';
+    await markAttemptFailed(runId, outcome.error, final, outcome.durationMs);
+    const log = { job: job.name, runId, attempt, of: attempts, err: outcome.error };
+    if (final) {
+      logger.error(log, 'inline job failed');
+      return;
+    }
+    logger.warn(log, 'inline job attempt failed; retrying');
+    await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** (attempt - 1)));
+  }
+}
