@@ -3,14 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 const ignored = ['node_modules/**', 'e2e/**', '.next/**', 'test/fixtures/**'];
-// Tests that need servers beyond Node (redis-server, two `next start`): `npm run test:services`.
+// Tests that need servers beyond Node (redis-server, two `next start`) run with
+// `npm run test:services`; `npm test` runs the unit and int projects and needs only Node and npm.
 const services = ['**/*.redis.test.ts', '**/*.services.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
   test: {
-    // `npm test` needs only Node and npm: the services project runs on its own.
-    project: ['!services'],
     projects: [
       {
         resolve: { alias },
