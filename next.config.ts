@@ -8,6 +8,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Prisma's generated client and pg run on the server only; keep them out of the bundler.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pino'],
+  // 'use cache' and 'use cache: remote': Redis-backed and shared by all instances when REDIS_URL is
+  // set at run time, Next's in-memory LRU otherwise. Plain .mjs: Next imports it with Node itself.
+  cacheHandlers: {
+    default: require.resolve('./lib/cache/next-cache-handler.mjs'),
+    remote: require.resolve('./lib/cache/next-cache-handler.mjs'),
+  },
 };
 
 export default nextConfig;

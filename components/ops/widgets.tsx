@@ -166,7 +166,7 @@ export async function DatabaseWidget() {
   return (
     <Card>
       <CardTitle>Database</CardTitle>
-      <div className="mt-2 grid gap-6 xl:grid-cols-2">
+      <div className="mt-2 grid items-start gap-6 xl:grid-cols-2">
         <table className={TABLE}>
           <thead>
             <tr>

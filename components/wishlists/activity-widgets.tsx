@@ -6,8 +6,8 @@ import { FEED_LIMIT, getActivityFeed, getActivityStats, getUpcomingEvents } from
 import { EVENT_LABELS, describeActivity, formatDate } from './format';
 
 // Fixed sizes: each widget keeps its height whatever it holds, so nothing moves as they stream.
-const FEED_CARD = 'h-[22rem]';
-const ROW = 'h-14';
+const FEED_CARD = 'h-[25.5rem]';
+const ROW = 'h-[4.25rem]';
 
 export async function ActivityFeed({ whose }: { whose: 'mine' | 'friends' }) {
   const viewer = await requireViewer();

@@ -7,6 +7,7 @@ import { revalidateTag, updateTag } from 'next/cache';
 import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
 import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-async-storage.external';
 import { env } from '@/lib/env';
+import { processGlobal } from '@/lib/process-global';
 import { recordCacheRead } from '@/lib/metrics/context';
 import { logger } from '@/lib/metrics/logger';
 import { createRedis } from '@/lib/redis/client';
@@ -176,12 +177,9 @@ export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache
   };
 }
 
-const globalForCache = globalThis as unknown as { brisk_dataCache?: DataCache };
-
 /** The cache of this process, built on first use (not at import: `next build` imports modules). */
 function dataCache(): DataCache {
-  globalForCache.brisk_dataCache ??= createCache({ redisUrl: env().REDIS_URL });
-  return globalForCache.brisk_dataCache;
+  return processGlobal('dataCache', () => createCache({ redisUrl: env().REDIS_URL }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { env } from '@/lib/env';
+import { processGlobal } from '@/lib/process-global';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { recordStatement } from '@/lib/metrics/context';
 import '@/lib/metrics/next';
@@ -8,7 +9,7 @@ import '@/lib/metrics/next';
 /**
  * The one Prisma client of the process, over a `pg` pool (driver adapter). Every SQL statement
  * is counted against the request in progress (Prisma's query event fires once per statement).
- * Kept on globalThis so that dev-mode module reloading does not open a new pool on every edit.
+ * One per process (lib/process-global.ts), whatever the bundle or dev reload.
  */
 function createPrisma() {
   const config = env();
@@ -30,11 +31,7 @@ function createPrisma() {
   return { client, pool };
 }
 
-type Database = ReturnType<typeof createPrisma>;
-const globalForPrisma = globalThis as unknown as { brisk_database?: Database };
-
-const database: Database = globalForPrisma.brisk_database ?? createPrisma();
-globalForPrisma.brisk_database = database;
+const database = processGlobal('database', createPrisma);
 
 export const prisma = database.client;
 

@@ -22,19 +22,27 @@ import pg from 'pg';
  * engine compiled to WebAssembly applies every migration to a fresh in-memory PGlite (its "shadow
  * database", reached through @prisma/adapter-pg over a loopback wire-protocol socket) and diffs
  * the result against the schema's datamodel. Whatever SQL it says a new migration would need is
- * drift, except for statements about the raw-SQL objects allowlisted below.
+ * drift, except the dropping of raw-SQL objects allowlisted below. The engine is blind to some
+ * kinds of objects (CHECK constraints, expression indexes, triggers...), so the shadow database is
+ * also searched for those: each must be allowlisted too.
  */
 
 /**
- * Objects the migrations create on purpose although the schema language cannot state them.
- * The engine wants to drop them (the schema does not know them); those steps are tolerated, and
- * an entry no migration creates any more is reported, so the list cannot go stale.
+ * Objects the migrations create on purpose although the schema language cannot state them (CHECK
+ * and exclusion constraints, expression or covering indexes, generated columns, triggers,
+ * functions, domains), by name (a column by its own name). Every
+ * such object must be listed here, or the check fails; the engine's wish to drop a listed object
+ * (it does not know it from the schema) is tolerated; a listed name no migration creates fails too.
  */
 export const RAW_SQL_OBJECTS: readonly string[] = [
   // connections: one row per pair in either order, a unique expression index on LEAST/GREATEST of the two ids.
   'connections_pair_key',
   // connections: CHECK (requester_id <> addressee_id), nobody befriends themselves.
   'connections_not_self_check',
+  // items: CHECK price IS NULL OR price >= 0.
+  'items_price_check',
+  // items: CHECK currency IS NULL OR an ISO 4217 code ('^[A-Z]{3}$').
+  'items_currency_check',
 ];
 
 export const SCHEMA_DIR = path.resolve('prisma/schema');
@@ -64,56 +72,100 @@ export async function findDrift(options: DriftOptions = {}): Promise<string[]> {
 }
 
 export async function checkDrift(options: DriftOptions = {}): Promise<DriftReport> {
-  const schemaDir = options.schemaDir ?? SCHEMA_DIR;
-  const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
-  const allowlist = options.rawSqlObjects ?? RAW_SQL_OBJECTS;
-
-  const schemaFiles = readSchemaFiles(schemaDir);
-  const databases = new PgliteDatabases();
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(databases);
+  const checker = new DriftChecker();
   try {
-    const SchemaEngineClass = await loadSchemaEngine();
-    let script: string;
-    let engine: SchemaEngine | undefined;
-    try {
-      engine = await SchemaEngineClass.new(
-        { datamodels: schemaFiles.map((file): [string, string] => [file.path, file.content]) },
-        () => {}, // the engine's debug log
-        adapterFactory,
-      );
-      // Migrations go to the shadow database (connectToShadowDb), then that is diffed with the datamodel.
-      const result = await engine.diff({
-        from: { tag: 'migrations', ...readMigrationList(migrationsDir) },
-        to: { tag: 'schemaDatamodel', files: schemaFiles },
-        script: true,
-        exitCode: null,
-        filters: { externalTables: [], externalEnums: [] },
-      });
-      script = result.stdout ?? '';
-    } catch (error) {
-      throw engineError(error);
-    } finally {
-      engine?.free();
-    }
-
-    const steps = splitScript(script);
-    const kept: string[] = [];
-    const tolerated: string[] = [];
-    for (const step of steps) {
-      const filtered = withoutAllowlisted(step, allowlist);
-      if (filtered.tolerated) tolerated.push(filtered.tolerated);
-      if (filtered.kept) kept.push(filtered.kept);
-    }
-
-    const differences = kept.map(describeStep);
-    // A stale allowlist entry would silently excuse a future object of the same name.
-    const present = await databases.namesInShadow();
-    for (const name of allowlist) {
-      if (!present.has(name)) differences.push(`RAW_SQL_OBJECTS lists "${name}", but no migration creates it`);
-    }
-    return { differences, script: kept.join('\n\n'), tolerated };
+    return await checker.check(options);
   } finally {
-    await databases.close();
+    await checker.close();
+  }
+}
+
+/**
+ * Runs drift checks, sharing between them the costly part: one initdb'd PGlite (~3 s), of which
+ * each check's shadow database is a clone (~1 s). Call close() when done.
+ */
+export class DriftChecker {
+  private template: Promise<PGlite> | undefined;
+
+  async check(options: DriftOptions = {}): Promise<DriftReport> {
+    const schemaFiles = readSchemaFiles(options.schemaDir ?? SCHEMA_DIR);
+    const migrations = readMigrationList(options.migrationsDir ?? MIGRATIONS_DIR);
+    const allowlist = options.rawSqlObjects ?? RAW_SQL_OBJECTS;
+
+    const databases = new PgliteDatabases(() => this.templateDatabase());
+    try {
+      // The engine applies the migrations to its shadow database, then diffs that with the datamodel.
+      const result = await runEngine(databases, schemaFiles, (engine) =>
+        engine.diff({
+          from: { tag: 'migrations', ...migrations },
+          to: { tag: 'schemaDatamodel', files: schemaFiles },
+          script: true,
+          exitCode: null,
+          filters: { externalTables: [], externalEnums: [] },
+        }),
+      );
+      const script = result.stdout ?? '';
+
+      const kept: string[] = [];
+      const tolerated: string[] = [];
+      for (const step of splitScript(script)) {
+        const filtered = withoutAllowlisted(step, allowlist);
+        if (filtered.tolerated) tolerated.push(filtered.tolerated);
+        if (filtered.kept) kept.push(filtered.kept);
+      }
+      const differences = kept.map(describeStep);
+
+      const shadow = await databases.inspectShadow();
+      // The engine does not see CHECK constraints, expression indexes, triggers...: each must be declared.
+      for (const object of shadow.rawObjects) {
+        if (!allowlist.includes(object.name)) {
+          differences.push(`"${object.name}" (${object.kind}) is raw SQL the schema cannot state, and not in RAW_SQL_OBJECTS`);
+        }
+      }
+      // A stale entry would silently excuse a future object of the same name.
+      for (const name of allowlist) {
+        if (!shadow.names.has(name)) differences.push(`RAW_SQL_OBJECTS lists "${name}", but no migration creates it`);
+      }
+      return { differences, script: kept.join('\n\n'), tolerated };
+    } finally {
+      await databases.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const template = this.template;
+    this.template = undefined;
+    await (await template?.catch(() => undefined))?.close();
+  }
+
+  /**
+   * The template, empty and read-only: the engine's main connection goes to it (and only reads the
+   * server version there), and PostgreSQL itself refuses any write that would leak into later clones.
+   */
+  private templateDatabase(): Promise<PGlite> {
+    this.template ??= PGlite.create().then(async (db) => {
+      await db.exec('SET default_transaction_read_only = on');
+      return db;
+    });
+    return this.template;
+  }
+}
+
+/** One engine per command: it holds the adapter factory, and is freed (it is wasm memory) afterwards. */
+async function runEngine<T>(databases: PgliteDatabases, schemaFiles: SchemaContainer[], command: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const SchemaEngineClass = await loadSchemaEngine();
+  let engine: SchemaEngine | undefined;
+  try {
+    engine = await SchemaEngineClass.new(
+      { datamodels: schemaFiles.map((file): [string, string] => [file.path, file.content]) },
+      () => {}, // the engine's debug log
+      bindMigrationAwareSqlAdapterFactory(databases),
+    );
+    return await command(engine);
+  } catch (error) {
+    throw engineError(error);
+  } finally {
+    engine?.free();
   }
 }
 
@@ -166,12 +218,15 @@ function readMigrationList(baseDir: string): MigrationList {
 // ---------------------------------------------------------------------------------------------
 // The engine's script, step by step.
 
-/** The engine writes one step per block: a `-- StepKind` comment line, then the SQL. */
+/**
+ * The engine writes one step per block: `-- StepKind` comment lines, then the SQL. Blocks are
+ * split only where a comment follows a blank line: CREATE TABLE has a blank line of its own.
+ */
 function splitScript(script: string): string[] {
   return script
-    .split(/\n\s*\n/)
+    .split(/\n\s*\n(?=--)/)
     .map((block) => block.trim())
-    .filter((block) => block.length > 0 && !/^(--[^\n]*\n?)+$/.test(block) && block !== '-- This is an empty migration.');
+    .filter((block) => block.split('\n').some((line) => line.trim() !== '' && !line.startsWith('--')));
 }
 
 /**
@@ -250,13 +305,14 @@ function pickWasmModule(glue: object): WebAssembly.Module {
     path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm'),
   ];
   for (const file of candidates) {
-    let module: WebAssembly.Module;
+    let wasm: WebAssembly.Module;
     try {
-      module = new WebAssembly.Module(readFileSync(file));
+      wasm = new WebAssembly.Module(readFileSync(file));
     } catch {
-      continue;
+      continue; // not there (e.g. another prisma layout): try the next one
     }
-    if (WebAssembly.Module.imports(module).every((entry) => entry.name in glue)) return module;
+    // wasm-bindgen import names carry a hash, so a glue/engine mismatch shows here, not as a crash later.
+    if (WebAssembly.Module.imports(wasm).every((entry) => entry.name in glue)) return wasm;
   }
   throw new Error('No schema_engine_bg.wasm matches the installed @prisma/schema-engine-wasm glue');
 }
@@ -269,13 +325,7 @@ function engineError(error: unknown): Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Databases: in-memory PGlite, one per connection the engine asks for.
-
-interface OpenDatabase {
-  db: PGlite;
-  server: PGLiteSocketServer;
-  pool: pg.Pool;
-}
+// Databases: in-memory PGlite served over the wire protocol, the way adapter-pg expects them.
 
 /**
  * The driver-adapter factory handed to the engine. adapter-pg's own connectToShadowDb runs
@@ -285,46 +335,65 @@ interface OpenDatabase {
 class PgliteDatabases implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = 'postgres';
   readonly adapterName = '@prisma/adapter-pg';
-  private readonly open: OpenDatabase[] = [];
-  /** An untouched copy of the main database, kept for the shadow (cloning is ~3x faster than initdb). */
-  private spare: PGlite | undefined;
-  private shadow: OpenDatabase | undefined;
+  private readonly served: { server: PGLiteSocketServer; pool: pg.Pool }[] = [];
+  private readonly clones: PGlite[] = [];
+  private shadow: PGlite | undefined;
+
+  /** @param template an empty, read-only PGlite, owned by the caller */
+  constructor(private readonly template: () => Promise<PGlite>) {}
 
   async connect(): Promise<SqlDriverAdapter> {
-    const db = await PGlite.create();
-    // Cloned before the engine gets the main database, so the shadow is empty whatever it does there.
-    this.spare ??= (await db.clone()) as PGlite;
-    return this.serve(db);
+    return this.serve(await this.template());
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const db = this.spare ?? (await PGlite.create());
-    this.spare = undefined;
-    const adapter = await this.serve(db);
-    this.shadow = this.open.at(-1);
-    return adapter;
+    // A clone starts a new session, so it is writable although the template's session is not.
+    const db = (await (await this.template()).clone()) as PGlite;
+    this.clones.push(db);
+    this.shadow = db;
+    return this.serve(db);
   }
 
-  /** Names of everything the migrations created in the shadow database (relations, constraints, triggers, functions, types). */
-  async namesInShadow(): Promise<Set<string>> {
-    if (!this.shadow) return new Set();
-    const result = await this.shadow.db.query<{ name: string }>(`
+  /**
+   * What the migrations left in the shadow database: the names of all objects, and the objects of
+   * kinds the engine does not describe (so a diff cannot show them).
+   */
+  async inspectShadow(): Promise<{ names: Set<string>; rawObjects: { name: string; kind: string }[] }> {
+    const db = this.shadow;
+    if (!db) return { names: new Set(), rawObjects: [] };
+    const names = await db.query<{ name: string }>(`
       SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
+      UNION SELECT attname FROM pg_attribute JOIN pg_class ON pg_class.oid = attrelid
+        WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND attnum > 0 AND NOT attisdropped
       UNION SELECT conname FROM pg_constraint WHERE connamespace = 'public'::regnamespace
       UNION SELECT tgname FROM pg_trigger WHERE NOT tgisinternal
       UNION SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
       UNION SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace`);
-    return new Set(result.rows.map((row) => row.name));
+    const raw = await db.query<{ name: string; kind: string }>(`
+      SELECT conname AS name, CASE contype WHEN 'c' THEN 'CHECK constraint' ELSE 'exclusion constraint' END || ' on ' || conrelid::regclass AS kind
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('c', 'x') AND contypid = 0
+      UNION ALL
+      SELECT i.relname, 'expression index on ' || x.indrelid::regclass
+        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        WHERE i.relnamespace = 'public'::regnamespace AND x.indexprs IS NOT NULL
+      UNION ALL
+      SELECT tgname, 'trigger on ' || tgrelid::regclass FROM pg_trigger WHERE NOT tgisinternal
+      UNION ALL
+      SELECT p.proname, 'function' FROM pg_proc p
+        WHERE p.pronamespace = 'public'::regnamespace
+          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+      UNION ALL
+      SELECT typname, 'domain' FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'd'
+      ORDER BY 1`);
+    return { names: new Set(names.rows.map((row) => row.name)), rawObjects: raw.rows };
   }
 
   async close(): Promise<void> {
-    await this.spare?.close().catch(() => {});
-    this.spare = undefined;
-    for (const { db, server, pool } of this.open.splice(0)) {
+    for (const { server, pool } of this.served.splice(0)) {
       await pool.end().catch(() => {}); // the engine may have ended it already
       await server.stop().catch(() => {});
-      await db.close().catch(() => {});
     }
+    for (const db of this.clones.splice(0)) await db.close().catch(() => {});
   }
 
   /** Serves a PGlite on a free loopback port and connects adapter-pg to it. */
@@ -333,7 +402,7 @@ class PgliteDatabases implements SqlMigrationAwareDriverAdapterFactory {
     await server.start();
     // One connection: PGlite is a single session, so a transaction must not hop connections.
     const pool = new pg.Pool({ connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`, max: 1, Client: CharAsTextClient });
-    this.open.push({ db, server, pool });
+    this.served.push({ server, pool });
     const adapter = await new PrismaPg(pool).connect();
     // adapter-pg splits scripts on ";", which breaks function bodies, DO blocks and string
     // literals. A query without parameters goes over the simple protocol, which takes a whole

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { processGlobal } from '@/lib/process-global';
 import { logger } from '@/lib/metrics/logger';
 import { jobsBackend } from './backend';
 import { parseCron } from './define';
@@ -12,10 +13,10 @@ import { runCronInline } from './inline';
  * idempotent, so that only costs work). A run that is still going when the next is due is
  * skipped (`protect`). Schedules are UTC unless they start with `TZ=<zone> `, as with Inngest.
  */
-const globalForCrons = globalThis as unknown as { brisk_inline_crons?: Cron[] };
+const inline = processGlobal('inlineCrons', () => ({ started: undefined as Cron[] | undefined }));
 
 export async function startInlineCrons(): Promise<Cron[]> {
-  if (globalForCrons.brisk_inline_crons) return globalForCrons.brisk_inline_crons;
+  if (inline.started) return inline.started;
   if (jobsBackend() !== 'inline') return [];
   const { cronJobs } = await import('./registry');
   const crons = cronJobs().map((job) => {
@@ -35,17 +36,17 @@ export async function startInlineCrons(): Promise<Cron[]> {
       },
     );
   });
-  globalForCrons.brisk_inline_crons = crons;
+  inline.started = crons;
   logger.info({ crons: crons.map((cron) => ({ name: cron.name, next: cron.nextRun()?.toISOString() })) }, 'inline crons started');
   return crons;
 }
 
 /** The crons this process runs (none until started, and with Inngest). */
 export function inlineCrons(): readonly Cron[] {
-  return globalForCrons.brisk_inline_crons ?? [];
+  return inline.started ?? [];
 }
 
 export function stopInlineCrons(): void {
-  for (const cron of globalForCrons.brisk_inline_crons ?? []) cron.stop();
-  delete globalForCrons.brisk_inline_crons;
+  for (const cron of inline.started ?? []) cron.stop();
+  inline.started = undefined;
 }

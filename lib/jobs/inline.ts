@@ -1,4 +1,5 @@
 import { after } from 'next/server';
+import { processGlobal } from '@/lib/process-global';
 import { newRequestMetrics, runWithMetrics } from '@/lib/metrics/context';
 import { logger } from '@/lib/metrics/logger';
 import type { AnyJobDefinition } from './define';
@@ -24,17 +25,17 @@ export interface InlineJobOptions {
 }
 
 const DEFAULTS: InlineJobOptions = { maxAttempts: 3, backoffMs: 500 };
-let options: InlineJobOptions = { ...DEFAULTS };
+// Per process, not per bundle (lib/process-global.ts): every route enqueues into the same set.
+const state = processGlobal('inlineJobs', () => ({ options: { ...DEFAULTS }, pending: new Set<Promise<void>>() }));
+const pending = state.pending;
 
 /** Tunes the retry loop (tests use a tiny backoff). Returns a function that restores the defaults. */
 export function configureInlineJobs(overrides: Partial<InlineJobOptions>): () => void {
-  options = { ...options, ...overrides };
+  state.options = { ...state.options, ...overrides };
   return () => {
-    options = { ...DEFAULTS };
+    state.options = { ...DEFAULTS };
   };
 }
-
-const pending = new Set<Promise<void>>();
 
 /** Resolves once every inline job scheduled so far (and any they schedule) has finished. */
 export async function settleInlineJobs(): Promise<void> {
@@ -97,7 +98,7 @@ function schedule(jobName: string, task: () => Promise<void>): Promise<void> {
 
 /** The retry loop of one run. Throws only when job_runs cannot be written. */
 export async function runInline(job: AnyJobDefinition, runId: string, payload: unknown): Promise<void> {
-  const attempts = Math.min(job.retries, options.maxAttempts - 1) + 1;
+  const attempts = Math.min(job.retries, state.options.maxAttempts - 1) + 1;
   for (let attempt = 1; ; attempt++) {
     await markRunning(runId, attempt, new Date());
     const outcome = await runMeasuredAttempt(job, () => runJobLogic(job, [payload]));
@@ -114,6 +115,6 @@ export async function runInline(job: AnyJobDefinition, runId: string, payload: u
       return;
     }
     logger.warn(log, 'inline job attempt failed; retrying');
-    await new Promise((resolve) => setTimeout(resolve, options.backoffMs * 2 ** (attempt - 1)));
+    await new Promise((resolve) => setTimeout(resolve, state.options.backoffMs * 2 ** (attempt - 1)));
   }
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { processGlobal } from '@/lib/process-global';
 import { isTransactionControl, statementShape } from './statement-shape';
 
 export type RequestKind = 'page' | 'route' | 'action' | 'job' | 'task';
@@ -20,7 +21,11 @@ export function newRequestMetrics(route: string, kind: RequestKind, startedAt = 
   return { route, kind, startedAt, statements: 0, dbMs: 0, shapes: new Map(), cache: { hits: 0, misses: 0, stale: 0 } };
 }
 
-const storage = new AsyncLocalStorage<RequestMetrics>();
+const state = processGlobal('metricsContext', () => ({
+  storage: new AsyncLocalStorage<RequestMetrics>(),
+  implicitResolver: undefined as (() => RequestMetrics | undefined) | undefined,
+  cacheReadListener: undefined as ((namespace: string, outcome: CacheOutcome) => void) | undefined,
+}));
 
 /**
  * Resolves the metrics of the request in progress. Route handlers, server actions, jobs and
@@ -28,18 +33,16 @@ const storage = new AsyncLocalStorage<RequestMetrics>();
  * that lib/metrics/next.ts installs, since React renders a page's components with no single
  * entry point of ours.
  */
-let implicitResolver: (() => RequestMetrics | undefined) | undefined;
-
 export function setImplicitResolver(resolver: () => RequestMetrics | undefined) {
-  implicitResolver = resolver;
+  state.implicitResolver = resolver;
 }
 
 export function currentMetrics(): RequestMetrics | undefined {
-  return storage.getStore() ?? implicitResolver?.();
+  return state.storage.getStore() ?? state.implicitResolver?.();
 }
 
 export function runWithMetrics<T>(metrics: RequestMetrics, fn: () => T): T {
-  return storage.run(metrics, fn);
+  return state.storage.run(metrics, fn);
 }
 
 export function recordStatement(sql: string, durationMs: number) {
@@ -62,13 +65,11 @@ export function recordCacheRead(namespace: string, outcome: CacheOutcome) {
     else if (outcome === 'miss') metrics.cache.misses += 1;
     else metrics.cache.stale += 1;
   }
-  cacheReadListener?.(namespace, outcome);
+  state.cacheReadListener?.(namespace, outcome);
 }
 
-let cacheReadListener: ((namespace: string, outcome: CacheOutcome) => void) | undefined;
-
 export function onCacheRead(listener: (namespace: string, outcome: CacheOutcome) => void) {
-  cacheReadListener = listener;
+  state.cacheReadListener = listener;
 }
 
 /** The same statement shape this many times in one request is an N+1 (Bullet's rule, roughly). */

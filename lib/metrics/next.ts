@@ -1,6 +1,7 @@
 import { after } from 'next/server';
 import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
 import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-async-storage.external';
+import { processGlobal } from '@/lib/process-global';
 import { newRequestMetrics, setImplicitResolver, type RequestMetrics } from './context';
 import { finishRequest } from './request';
 import { REQUEST_START_HEADER } from './request-start';
@@ -15,7 +16,7 @@ import { REQUEST_START_HEADER } from './request-start';
  * every bundle); Next is pinned, and a test proves that page statements are counted.
  */
 
-const byRequest = new WeakMap<object, RequestMetrics>();
+const byRequest = processGlobal('pageMetrics', () => new WeakMap<object, RequestMetrics>());
 
 function pageMetrics(): RequestMetrics | undefined {
   const unit = workUnitAsyncStorage.getStore();

@@ -1,3 +1,4 @@
+import { processGlobal } from '@/lib/process-global';
 import { sharedRedis } from '@/lib/redis/client';
 import { newRequestMetrics, onCacheRead, repeatedShapes, runWithMetrics, type RequestKind, type RequestMetrics } from './context';
 import { logger } from './logger';
@@ -17,15 +18,15 @@ export class NPlusOneError extends Error {
   }
 }
 
-const memory = new MemoryMetricsStore();
-let redisStore: RedisMetricsStore | undefined | null;
+const memory = processGlobal('metricsMemory', () => new MemoryMetricsStore());
 
 function redisMetrics(): RedisMetricsStore | undefined {
-  if (redisStore === undefined) {
-    const redis = sharedRedis();
-    redisStore = redis ? new RedisMetricsStore(redis) : null;
-  }
-  return redisStore ?? undefined;
+  return (
+    processGlobal('metricsRedis', () => {
+      const redis = sharedRedis();
+      return redis ? new RedisMetricsStore(redis) : null;
+    }) ?? undefined
+  );
 }
 
 onCacheRead((namespace, outcome) => {

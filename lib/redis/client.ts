@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { env } from '@/lib/env';
+import { processGlobal } from '@/lib/process-global';
 import { logger } from '@/lib/metrics/logger';
 
 /**
@@ -37,13 +38,12 @@ export function createRedis(url: string, overrides: RedisOptions = {}): Redis {
   return redis;
 }
 
-const globalForRedis = globalThis as unknown as { brisk_redis?: Redis | null };
-
 /** The shared Redis connection, or undefined when REDIS_URL is unset. */
 export function sharedRedis(): Redis | undefined {
-  if (globalForRedis.brisk_redis === undefined) {
-    const url = env().REDIS_URL;
-    globalForRedis.brisk_redis = url ? createRedis(url) : null;
-  }
-  return globalForRedis.brisk_redis ?? undefined;
+  return (
+    processGlobal('redis', () => {
+      const url = env().REDIS_URL;
+      return url ? createRedis(url) : null;
+    }) ?? undefined
+  );
 }
