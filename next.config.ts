@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   partialPrefetching: true,
   typedRoutes: true,
   poweredByHeader: false,
+  // A separate build folder per purpose (the e2e suite, the benchmark) so that they never
+  // overwrite each other's build or a developer's.
+  distDir: process.env.BRISK_DIST_DIR ?? '.next',
   // Prisma's generated client and pg run on the server only; keep them out of the bundler.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pino'],
   // 'use cache' and 'use cache: remote': Redis-backed and shared by all instances when REDIS_URL is

@@ -43,7 +43,7 @@ function newestMtime(entry: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = '.next/BUILD_ID';
+  const buildId = path.join(process.env.BRISK_DIST_DIR ?? '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ['app', 'components', 'lib', 'inngest', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package-lock.json'];
