@@ -33,7 +33,7 @@ export interface DatabaseHealth {
 export async function getDatabaseHealth(): Promise<DatabaseHealth> {
   const [tables, indexes] = await Promise.all([
     prisma.$queryRaw<{ table: string; rows: bigint; total_bytes: bigint; index_bytes: bigint }[]>`
-      SELECT c.relname AS table, coalesce(s.n_live_tup, greatest(c.reltuples, 0))::bigint AS rows,
+      SELECT c.relname AS table, greatest(coalesce(s.n_live_tup, 0), c.reltuples, 0)::bigint AS rows,
              pg_total_relation_size(c.oid) AS total_bytes, pg_indexes_size(c.oid) AS index_bytes
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
