@@ -70,7 +70,9 @@ export default defineConfig({
     },
     reuseExistingServer: !ci,
     timeout: 6 * 60_000,
-    stdout: 'pipe',
+    // The server's own output (build, migrations, request logs) is shown in CI, where it is the
+    // only record of a failed start; locally only its errors are.
+    stdout: ci ? 'pipe' : 'ignore',
     stderr: 'pipe',
     // SIGTERM lets scripts/start.ts stop Next and the embedded database cleanly.
     gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },

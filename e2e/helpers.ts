@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The demo accounts seeded by prisma/seed (prisma/seed/demo-accounts.ts). */
 export const DEMO_PASSWORD = 'brisk-demo-2026';
@@ -6,13 +6,25 @@ export const DEMO_PASSWORD = 'brisk-demo-2026';
 export const ACCOUNTS = {
   admin: { email: 'admin@brisk.test', name: 'Avery Admin' },
   ada: { email: 'ada@brisk.test', name: 'Ada Park' },
-  dev: { email: 'dev@brisk.test', name: 'Dev Patel' },
 } as const;
 
 export type AccountKey = keyof typeof ACCOUNTS;
 
 /** The app pages that only signed-in viewers may open. */
 export const APP_PAGES = ['/', '/wishlists', '/leads', '/channels', '/sponsors', '/projects', '/ops'] as const;
+
+/**
+ * The form's message region. Next.js adds a route announcer that is also role="alert", so the
+ * lookup is scoped to the page's main content.
+ */
+export function formAlert(page: Page): Locator {
+  return page.getByRole('main').getByRole('alert');
+}
+
+/** The page's own title: the level-1 heading of its main content. */
+export function pageHeading(page: Page): Locator {
+  return page.getByRole('main').getByRole('heading', { level: 1 });
+}
 
 /** Fills and submits the sign-in form (the page must show it). */
 export async function fillSignInForm(page: Page, email: string, password: string): Promise<void> {
