@@ -12,6 +12,8 @@ const PORT = 3100;
 const EMBEDDED_DB_PORT = 54339;
 const DATA_DIR = '.data/e2e';
 const baseURL = `http://localhost:${PORT}`;
+// A shop page on loopback that the URL metadata journey links to (e2e/fixtures/product-server.mjs).
+const PRODUCT_SERVER_PORT = 3198;
 const ci = !!process.env.CI;
 
 export default defineConfig({
@@ -56,25 +58,38 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // Playwright starts the web server before any globalSetup, so the fresh data folder is
-    // made here. `npm start` builds first when the build is missing or stale (~2 minutes).
-    command: `node -e "require('node:fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && npm start`,
-    url: `${baseURL}/sign-in`,
-    env: {
-      BRISK_DATA_DIR: DATA_DIR,
-      EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
-      PORT: String(PORT),
-      BETTER_AUTH_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: '1',
+  webServer: [
+    {
+      command: 'node e2e/fixtures/product-server.mjs',
+      url: `http://127.0.0.1:${PRODUCT_SERVER_PORT}/product`,
+      env: { PRODUCT_SERVER_PORT: String(PRODUCT_SERVER_PORT) },
+      reuseExistingServer: !ci,
+      timeout: 10_000,
     },
-    reuseExistingServer: !ci,
-    timeout: 6 * 60_000,
-    // The server's own output (build, migrations, request logs) is shown in CI, where it is the
-    // only record of a failed start; locally only its errors are.
-    stdout: ci ? 'pipe' : 'ignore',
-    stderr: 'pipe',
-    // SIGTERM lets scripts/start.ts stop Next and the embedded database cleanly.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-  },
+    {
+      // Playwright starts the web server before any globalSetup, so the fresh data folder is
+      // made here. `npm start` builds first when the build is missing or stale (~2 minutes).
+      command: `node -e "require('node:fs').rmSync('${DATA_DIR}', { recursive: true, force: true })" && npm start`,
+      url: `${baseURL}/sign-in`,
+      env: {
+        BRISK_DATA_DIR: DATA_DIR,
+        EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
+        PORT: String(PORT),
+        BETTER_AUTH_URL: baseURL,
+        NEXT_TELEMETRY_DISABLED: '1',
+        // The metadata job refuses private addresses; the test shop on loopback is the exception.
+        METADATA_ALLOWED_PRIVATE_ORIGINS: `http://127.0.0.1:${PRODUCT_SERVER_PORT}`,
+        // Its own build folder: a developer's build in .next is never overwritten.
+        BRISK_DIST_DIR: '.next-e2e',
+      },
+      reuseExistingServer: !ci,
+      timeout: 6 * 60_000,
+      // The server's own output (build, migrations, request logs) is shown in CI, where it is the
+      // only record of a failed start; locally only its errors are.
+      stdout: ci ? 'pipe' : 'ignore',
+      stderr: 'pipe',
+      // SIGTERM lets scripts/start.ts stop Next and the embedded database cleanly.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
 });

@@ -6,6 +6,9 @@ export const DEMO_PASSWORD = 'brisk-demo-2026';
 export const ACCOUNTS = {
   admin: { email: 'admin@brisk.test', name: 'Avery Admin' },
   ada: { email: 'ada@brisk.test', name: 'Ada Park' },
+  ben: { email: 'ben@brisk.test', name: 'Ben Okafor' },
+  dev: { email: 'dev@brisk.test', name: 'Dev Patel' },
+  gus: { email: 'gus@brisk.test', name: 'Gus Larsen' },
 } as const;
 
 export type AccountKey = keyof typeof ACCOUNTS;
