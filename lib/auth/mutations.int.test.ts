@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 import { signIn, signUp } from './mutations';
+import { SIGN_IN_FAILURE_LIMIT } from './throttle';
 
 const headers = () => new Headers({ origin: 'http://localhost:3000' });
 const uniqueEmail = () => `new-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
@@ -29,6 +30,18 @@ describe('sign-in', () => {
       message: 'Please correct the highlighted fields.',
       fieldErrors: { email: 'Enter a valid e-mail address.', password: 'Enter your password.' },
     });
+  });
+
+  it('stops guessing after too many wrong passwords for one account, whatever the address', async () => {
+    const email = uniqueEmail();
+    expect((await signUp({ name: 'Target', email, password: 'the-right-password' }, headers())).ok).toBe(true);
+    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT; attempt++) {
+      const from = new Headers({ origin: 'http://localhost:3000', 'x-forwarded-for': `203.0.113.${attempt}` });
+      expect(await signIn({ email, password: `guess-${attempt}` }, from)).toMatchObject({ message: 'Wrong e-mail or password.' });
+    }
+    // Even the right password is refused until the window ends; other accounts are unaffected.
+    expect(await signIn({ email, password: 'the-right-password' }, headers())).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringContaining('Too many failed attempts') });
+    expect((await signIn({ email: 'ben@brisk.test', password: DEMO_PASSWORD }, headers())).ok).toBe(true);
   });
 });
 

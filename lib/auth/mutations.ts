@@ -2,16 +2,21 @@ import { APIError } from 'better-auth/api';
 import { fail, invalid, ok, type MutationResult } from '@/lib/validation';
 import { auth } from './auth';
 import { signInSchema, signUpSchema } from './schemas';
+import { SIGN_IN_WINDOW_MS, recordSignInFailure, signInBlocked } from './throttle';
 
 export async function signIn(input: unknown, requestHeaders: Headers): Promise<MutationResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
+  if (await signInBlocked(parsed.data.email)) {
+    return fail('forbidden', `Too many failed attempts for this account. Try again in ${SIGN_IN_WINDOW_MS / 60_000} minutes.`);
+  }
   try {
     await auth.api.signInEmail({ body: parsed.data, headers: requestHeaders });
     return ok(undefined);
   } catch (error) {
     // One message for unknown e-mail and wrong password: never confirm that an account exists.
     if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
+      await recordSignInFailure(parsed.data.email);
       return fail('invalid', 'Wrong e-mail or password.');
     }
     throw error;
