@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState, useState, useTransition } from 'react';
+import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { useActionButton } from '@/components/ui/use-action-button';
 import type { FormState } from '@/lib/validation';
 
 type SendAction = (previous: FormState<{ connectionId: string }>, formData: FormData) => Promise<FormState<{ connectionId: string }>>;
@@ -25,13 +26,8 @@ export function FriendRequestForm({ action }: { action: SendAction }) {
 }
 
 export function RespondButtons({ name, run }: { name: string; run: (response: 'accept' | 'decline') => Promise<FormState> }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const respond = (response: 'accept' | 'decline') =>
-    startTransition(async () => {
-      const result = await run(response);
-      setError(result && !result.ok ? result.message : null);
-    });
+  const { pending, error, run: runAction } = useActionButton();
+  const respond = (response: 'accept' | 'decline') => runAction(() => run(response));
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">

@@ -1,7 +1,7 @@
 'use client';
 
-import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
+import { useActionButton } from '@/components/ui/use-action-button';
 import type { FormState } from '@/lib/validation';
 
 type GiftAction = 'reserve' | 'purchase' | 'release';
@@ -18,8 +18,7 @@ export function GiftButtons({
   actions: GiftAction[];
   run: (action: GiftAction) => Promise<FormState<{ status: string }>>;
 }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run: runAction } = useActionButton();
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">
@@ -30,12 +29,7 @@ export function GiftButtons({
             className="h-8 px-3"
             disabled={pending}
             aria-label={`${LABELS[action]}: ${itemName}`}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await run(action);
-                setError(result && !result.ok ? result.message : null);
-              })
-            }
+            onClick={() => runAction(() => run(action))}
           >
             {LABELS[action]}
           </Button>
@@ -49,8 +43,7 @@ export function GiftButtons({
 }
 
 export function RemoveItemButton({ itemName, run }: { itemName: string; run: () => Promise<FormState> }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run: runAction } = useActionButton();
   return (
     <div className="flex flex-col items-end gap-1">
       <Button
@@ -58,12 +51,7 @@ export function RemoveItemButton({ itemName, run }: { itemName: string; run: () 
         className="h-8 px-3"
         disabled={pending}
         aria-label={`Remove ${itemName}`}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await run();
-            setError(result && !result.ok ? result.message : null);
-          })
-        }
+        onClick={() => runAction(run)}
       >
         Remove
       </Button>

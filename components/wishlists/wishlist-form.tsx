@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FieldFrame, fieldIds, invalidProps } from '@/components/ui/field-frame';
 import { FormMessage } from '@/components/ui/form-message';
 import { SelectField } from '@/components/ui/select-field';
 import type { FormState } from '@/lib/validation';
@@ -26,21 +27,25 @@ export function WishlistForm({ action, list, submitLabel }: { action: Action; li
     <form action={formAction} className="flex max-w-xl flex-col gap-1" noValidate>
       <FormMessage state={state} />
       <Field label="Name" name="name" required maxLength={120} defaultValue={values.name} error={errors.name} />
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="field-description" className="text-sm font-medium text-slate-800">
-          Description <span className="font-normal text-slate-600">(optional)</span>
-        </label>
+      <FieldFrame
+        name="description"
+        label={
+          <>
+            Description <span className="font-normal text-slate-600">(optional)</span>
+          </>
+        }
+        error={errors.description}
+      >
         <textarea
-          id="field-description"
+          id={fieldIds('description').id}
           name="description"
           rows={3}
           maxLength={2000}
           defaultValue={values.description}
-          aria-invalid={errors.description ? true : undefined}
+          {...invalidProps('description', errors.description)}
           className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
         />
-        <p className="min-h-5 text-sm text-red-700">{errors.description}</p>
-      </div>
+      </FieldFrame>
       <SelectField
         label="Who can see it"
         name="visibility"

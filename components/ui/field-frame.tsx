@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { cn } from './cn';
+
+/** The ids that tie a control to its label and error message. */
+export function fieldIds(name: string) {
+  const id = `field-${name}`;
+  return { id, errorId: `${id}-error` };
+}
+
+/** Label, control and error message, laid out and wired the same for every form control. */
+export function FieldFrame({ name, label, error, className, children }: { name: string; label: ReactNode; error?: string; className?: string; children: ReactNode }) {
+  const { id, errorId } = fieldIds(name);
+  return (
+    <div className={cn('flex flex-col gap-1.5', className)}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children}
+      <p id={errorId} className="min-h-5 text-sm text-red-700">
+        {error}
+      </p>
+    </div>
+  );
+}
+
+/** Props that mark a control invalid and point it at its error message. */
+export function invalidProps(name: string, error?: string) {
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? fieldIds(name).errorId : undefined };
+}
+
+export const controlClass = (error?: string) => cn('h-10 rounded-md border bg-white px-3 text-sm text-slate-900 shadow-sm', error ? 'border-red-600' : 'border-slate-300');
