@@ -5,7 +5,7 @@ import { MODULES } from '@/components/shell/modules';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
-import { getFriendSummary } from '@/lib/people/queries';
+import { getCachedFriendSummary } from '@/lib/people/queries';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -36,7 +36,7 @@ export default function HomePage() {
 
 async function Welcome() {
   const viewer = await requireViewer();
-  const friends = await getFriendSummary(viewer.id);
+  const friends = await getCachedFriendSummary(viewer.id);
   return (
     <Card className="h-32" data-testid="welcome">
       <h1 className="text-2xl font-semibold">Welcome back, {viewer.name}</h1>
