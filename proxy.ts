@@ -1,5 +1,6 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
+import { isBenchMode } from '@/lib/bench-mode';
 import { REQUEST_START_HEADER } from '@/lib/metrics/request-start';
 
 // Pages anyone may open. API routes answer for themselves (JSON 401/404, never a redirect).
@@ -34,6 +35,11 @@ export async function proxy(request: NextRequest) {
   headers.set(REQUEST_START_HEADER, String(Date.now()));
   const pass = () => NextResponse.next({ request: { headers } });
   if (pathname.startsWith('/api/') || PUBLIC_PAGES.has(pathname)) return pass();
+  // The benchmark's naive baselines (app/(app)/bench, npm run bench) exist only on a server
+  // started with BRISK_BENCH=1 (read per request): a real 404 everywhere else.
+  if ((pathname === '/bench' || pathname.startsWith('/bench/')) && !isBenchMode()) {
+    return NextResponse.rewrite(new URL('/not-found-page', request.url), { status: 404 });
+  }
 
   if (!getSessionCookie(request)) {
     const signIn = new URL('/sign-in', request.url);

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
-const ignored = ['node_modules/**', 'e2e/**', '.next/**', 'test/fixtures/**'];
+// .next-*: the build folders of each purpose (BRISK_DIST_DIR: e2e, bench, lhci, dev) hold copies of
+// packages with their own test files.
+const ignored = ['node_modules/**', 'e2e/**', '.next/**', '.next-*/**', 'test/fixtures/**'];
 // Tests that need servers beyond Node (redis-server, two `next start`) run with
 // `npm run test:services`; `npm test` runs the unit and int projects and needs only Node and npm.
 const services = ['**/*.redis.test.ts', '**/*.services.test.ts'];

@@ -3,15 +3,23 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { FEED_LIMIT, getActivityFeed, getActivityStats, getUpcomingEvents } from '@/lib/wishlists/queries';
+import type { ActivityEntry, ActivityStats, UpcomingEvent } from '@/lib/wishlists/types';
 import { EVENT_LABELS, describeActivity, formatDate } from './format';
 
 // Fixed sizes: each widget keeps its height whatever it holds, so nothing moves as they stream.
 const FEED_CARD = 'h-[25.5rem]';
 const ROW = 'h-[4.25rem]';
 
-export async function ActivityFeed({ whose }: { whose: 'mine' | 'friends' }) {
+// `load` replaces the data source (the benchmark's naive baseline, bench/); the view stays the same.
+export async function ActivityFeed({
+  whose,
+  load = getActivityFeed,
+}: {
+  whose: 'mine' | 'friends';
+  load?: (viewerId: string, whose: 'mine' | 'friends') => Promise<ActivityEntry[]>;
+}) {
   const viewer = await requireViewer();
-  const activities = await getActivityFeed(viewer.id, whose);
+  const activities = await load(viewer.id, whose);
   const title = whose === 'mine' ? 'My latest activity' : 'Friends’ latest activity';
   return (
     <Card className={FEED_CARD}>
@@ -62,9 +70,9 @@ const STAT_LABELS = [
 
 const STATS_CARD = 'h-56';
 
-export async function ActivityStatsWidget() {
+export async function ActivityStatsWidget({ load = getActivityStats }: { load?: (viewerId: string) => Promise<ActivityStats> }) {
   const viewer = await requireViewer();
-  const stats = await getActivityStats(viewer.id);
+  const stats = await load(viewer.id);
   return (
     <Card className={STATS_CARD}>
       <CardTitle>This week in your circle</CardTitle>
@@ -99,9 +107,9 @@ export function ActivityStatsSkeleton() {
 const UPCOMING_CARD = 'h-72';
 const UPCOMING_SHOWN = 4;
 
-export async function UpcomingEventsWidget() {
+export async function UpcomingEventsWidget({ load = getUpcomingEvents }: { load?: (viewerId: string) => Promise<UpcomingEvent[]> }) {
   const viewer = await requireViewer();
-  const events = (await getUpcomingEvents(viewer.id)).slice(0, UPCOMING_SHOWN);
+  const events = (await load(viewer.id)).slice(0, UPCOMING_SHOWN);
   return (
     <Card className={UPCOMING_CARD}>
       <div className="flex items-baseline justify-between">

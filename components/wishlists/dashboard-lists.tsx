@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getWishlistDashboard } from '@/lib/wishlists/queries';
-import type { WishlistCard as Card, WishlistSort } from '@/lib/wishlists/types';
+import type { WishlistCard as Card, WishlistDashboard, WishlistSort } from '@/lib/wishlists/types';
 import { CARD_HEIGHT, WishlistCard } from './wishlist-card';
 
 const SECTIONS = [
@@ -13,10 +13,19 @@ const SECTIONS = [
 
 const GRID = 'grid gap-4 sm:grid-cols-2 xl:grid-cols-3';
 
-/** The three sections of the dashboard, from one query (plan 000's unified loading). */
-export async function DashboardLists({ sort }: { sort: Promise<WishlistSort> }) {
+/**
+ * The three sections of the dashboard, from one query (plan 000's unified loading). `load`
+ * replaces the data source (the benchmark's naive baseline, bench/); the view stays the same.
+ */
+export async function DashboardLists({
+  sort,
+  load = getWishlistDashboard,
+}: {
+  sort: Promise<WishlistSort>;
+  load?: (viewerId: string, sort: WishlistSort) => Promise<WishlistDashboard>;
+}) {
   const viewer = await requireViewer();
-  const dashboard = await getWishlistDashboard(viewer.id, await sort);
+  const dashboard = await load(viewer.id, await sort);
   return (
     <div className="flex flex-col gap-8" data-testid="wishlist-sections">
       {SECTIONS.map((section) => (

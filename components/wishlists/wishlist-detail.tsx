@@ -16,9 +16,16 @@ import { MetadataWatcher } from './metadata-watcher';
 
 const ROW = 'min-h-20';
 
-export async function WishlistDetail({ id }: { id: Promise<string> }) {
+// `load` replaces the data source (the benchmark's naive baseline, bench/); the view stays the same.
+export async function WishlistDetail({
+  id,
+  load = getWishlistDetail,
+}: {
+  id: Promise<string>;
+  load?: (viewerId: string, wishlistId: string) => Promise<Detail | null>;
+}) {
   const viewer = await requireViewer();
-  const list = await getWishlistDetail(viewer.id, await id);
+  const list = await load(viewer.id, await id);
   if (!list) notFound();
   const pendingIds = list.items.filter((item) => item.metadataStatus === 'pending').map((item) => item.id);
   return (

@@ -1,6 +1,7 @@
+import { cacheInfo, redisKeyspaceStats, type CacheInfo, type RedisKeyspaceStats } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
 import { metricsSnapshot } from '@/lib/metrics/request';
-import type { MetricsSnapshot } from '@/lib/metrics/store';
+import type { CacheStats, MetricsSnapshot } from '@/lib/metrics/store';
 
 /*
  * Reads of the ops console. Admin-only: pages and routes check the role before calling these.
@@ -133,4 +134,33 @@ export function computeAlerts(metrics: MetricsSnapshot, jobs: Pick<JobsOverview,
 export async function getAlerts(): Promise<Alert[]> {
   const [metrics, jobs] = await Promise.all([metricsSnapshot(), getJobsOverview()]);
   return computeAlerts(metrics, jobs);
+}
+
+/** The per-route and per-kind metrics of the whole app (all instances with Redis): GET /api/v1/ops/metrics. */
+export function getOpsMetrics(): Promise<MetricsSnapshot> {
+  return metricsSnapshot();
+}
+
+export interface CacheStatsReport {
+  layers: CacheInfo;
+  /** Reads by cache kind since the metrics began (all instances with Redis, else this one). */
+  kinds: CacheStats[];
+  totals: { hits: number; misses: number; stale: number; hitRate: number | null };
+  /** Redis's own keyspace counters (every key of that server), or null without Redis. */
+  redisKeyspace: RedisKeyspaceStats | null;
+  source: MetricsSnapshot['source'];
+}
+
+/** Data-cache layers and hit rates: GET /api/v1/cache/stats. */
+export async function getCacheStats(): Promise<CacheStatsReport> {
+  const [metrics, redisKeyspace] = await Promise.all([metricsSnapshot(), redisKeyspaceStats()]);
+  const totals = metrics.cache.reduce((sum, kind) => ({ hits: sum.hits + kind.hits, misses: sum.misses + kind.misses, stale: sum.stale + kind.stale }), { hits: 0, misses: 0, stale: 0 });
+  const reads = totals.hits + totals.misses + totals.stale;
+  return {
+    layers: cacheInfo(),
+    kinds: metrics.cache,
+    totals: { ...totals, hitRate: reads ? (totals.hits + totals.stale) / reads : null },
+    redisKeyspace,
+    source: metrics.source,
+  };
 }

@@ -1,0 +1,15 @@
+import { cacheInfo } from '@/lib/cache/cache';
+import { withRoute } from '@/lib/metrics/request';
+import { adminFromRequest } from '@/lib/ops/api';
+import { PROMETHEUS_CONTENT_TYPE, prometheusText } from '@/lib/ops/prometheus';
+import { getOpsMetrics } from '@/lib/ops/queries';
+
+/**
+ * GET /api/metrics (admins; 404 to other users, 401 signed out): the ops metrics in Prometheus
+ * text format, for a scraper that signs in as an admin.
+ */
+export const GET = withRoute('/api/metrics', async (request: Request) => {
+  const access = await adminFromRequest(request);
+  if ('response' in access) return access.response;
+  return new Response(prometheusText(await getOpsMetrics(), cacheInfo()), { headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' } });
+});

@@ -1,0 +1,125 @@
+// `npm run lighthouse`: Lighthouse CI on Brisk's pages (budgets in lighthouserc.cjs). Starts the
+// production server itself (npm start: embedded database in .data/lhci, freshly seeded; build
+// in .next-lhci when stale; port 3200), signs the demo accounts in through the auth API, runs
+// `lhci collect` once per viewer with that viewer's session cookie (settings.extraHeaders), then
+// `lhci assert` and `lhci upload` (reports in .lighthouseci/reports), and stops the server.
+// Exit code: lhci assert's (1 when a budget is broken).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
+import { signIn } from './lib/http';
+import { log } from './lib/log';
+import { portIsFree, run, sleep } from './lib/proc';
+
+const PORT = Number(process.env.LHCI_PORT ?? 3200);
+const EMBEDDED_DB_PORT = Number(process.env.LHCI_EMBEDDED_DB_PORT ?? 54349);
+const DATA_DIR = '.data/lhci';
+const DIST_DIR = '.next-lhci';
+// Lighthouse loads pages by host name; the cookie of the sign-in belongs to the same origin.
+const ORIGIN = `http://localhost:${PORT}`;
+const LHCI = path.resolve('node_modules/@lhci/cli/src/cli.js');
+const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
+
+const require = createRequire(import.meta.url);
+const { PAGES } = require(path.resolve('lighthouserc.cjs')) as { PAGES: Record<'anonymous' | 'user' | 'admin', string[]> };
+
+async function main() {
+  for (const port of [PORT, EMBEDDED_DB_PORT]) {
+    if (!(await portIsFree(port))) throw new Error(`port ${port} is taken: is another npm run lighthouse running?`);
+  }
+  // Fresh demo data every time, so that every run measures the same pages.
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  rmSync('.lighthouseci', { recursive: true, force: true });
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BRISK_DATA_DIR: DATA_DIR,
+    BRISK_DIST_DIR: DIST_DIR,
+    EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT),
+    PORT: String(PORT),
+    BETTER_AUTH_URL: ORIGIN,
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  // The embedded database and in-process caches: what `npm start` gives a fresh clone.
+  delete env.DATABASE_URL;
+  delete env.REDIS_URL;
+  delete env.BRISK_BENCH;
+
+  log('lighthouse', `npm start on ${ORIGIN} (data ${DATA_DIR}, build ${DIST_DIR}: built first when stale, about 2–4 minutes)`);
+  const server = spawn(process.execPath, [TSX, 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (/building|migrate|seed|error|✓ (Compiled|Ready)/i.test(line)) log('server', line.trim());
+  });
+  server.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  let exited = false;
+  server.once('exit', () => (exited = true));
+  const stop = async () => {
+    if (exited) return;
+    const done = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
+    await done;
+    clearTimeout(timer);
+  };
+  process.once('SIGINT', () => void stop().finally(() => process.exit(130)));
+  process.once('SIGTERM', () => void stop().finally(() => process.exit(143)));
+
+  let status = 1;
+  try {
+    const started = Date.now();
+    for (;;) {
+      if (exited) throw new Error('npm start exited before the server answered');
+      try {
+        const response = await fetch(`${ORIGIN}/sign-in`, { signal: AbortSignal.timeout(5_000) });
+        await response.arrayBuffer();
+        if (response.ok) break;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() - started > 8 * 60_000) throw new Error('the server did not answer within 8 minutes');
+      await sleep(500);
+    }
+    log('lighthouse', `server up after ${Math.round((Date.now() - started) / 1000)} s`);
+    // One request per page first: a fresh server loads each route's code on its first request,
+    // which is not what a visitor of a running site waits for.
+    const cookies = {
+      anonymous: '',
+      user: (await signIn(ORIGIN, 'ada@brisk.test', DEMO_PASSWORD)).header(),
+      admin: (await signIn(ORIGIN, 'admin@brisk.test', DEMO_PASSWORD)).header(),
+    };
+    for (const [set, pages] of Object.entries(PAGES) as [keyof typeof PAGES, string[]][]) {
+      for (const page of pages) await (await fetch(`${ORIGIN}${page}`, { headers: { cookie: cookies[set] } })).arrayBuffer();
+    }
+
+    let first = true;
+    for (const set of ['anonymous', 'user', 'admin'] as const) {
+      log('lighthouse', `lhci collect: ${PAGES[set].join(', ')} (${set === 'anonymous' ? 'signed out' : set === 'user' ? 'as Ada' : 'as the admin'}; 3 runs each)`);
+      const collect = await run(process.execPath, [LHCI, 'collect', ...(first ? [] : ['--additive'])], {
+        env: { ...process.env, BRISK_LHCI_ORIGIN: ORIGIN, BRISK_LHCI_SET: set, BRISK_LHCI_COOKIE: cookies[set] },
+        onLine: (line) => log('collect', line.trim()),
+      });
+      if (collect.code !== 0) throw new Error(`lhci collect failed for ${set}`);
+      first = false;
+    }
+    log('lighthouse', 'lhci assert');
+    const assert = await run(process.execPath, [LHCI, 'assert'], { env: { ...process.env, BRISK_LHCI_ORIGIN: ORIGIN }, onLine: (line) => console.log(line) });
+    log('lighthouse', 'lhci upload (filesystem)');
+    const upload = await run(process.execPath, [LHCI, 'upload'], { env: { ...process.env, BRISK_LHCI_ORIGIN: ORIGIN }, onLine: (line) => log('upload', line.trim()) });
+    if (upload.code !== 0) throw new Error('lhci upload failed');
+    const reports = readdirSync('.lighthouseci/reports').filter((f) => f.endsWith('.html')).length;
+    log('lighthouse', `${reports} HTML reports in .lighthouseci/reports (manifest.json lists them with their scores)`);
+    status = assert.code;
+    log('lighthouse', status === 0 ? 'all budgets met' : 'BUDGETS BROKEN (see above)');
+  } finally {
+    await stop();
+  }
+  process.exit(status);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

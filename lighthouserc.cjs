@@ -1,0 +1,91 @@
+// Lighthouse CI budgets of Brisk's pages (DESIGN.md section 9). Run with `npm run lighthouse`
+// (bench/lighthouse.ts): it starts the production server on PORT 3200 with its own build and
+// data folder, signs the demo accounts in, and runs `lhci collect` once per set of pages (signed
+// out, Ada, the admin: each with its own session cookie), then `lhci assert` and `lhci upload`.
+// Reports (HTML and JSON per run, and a manifest) go to .lighthouseci/reports.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Lighthouse CI loads its config as CommonJS
+const { createHash } = require('node:crypto');
+
+const ORIGIN = process.env.BRISK_LHCI_ORIGIN || 'http://localhost:3200';
+
+/** The seed's id of a demo list (prisma/seed/shared.ts stableUuid). */
+function demoListId(key) {
+  const hex = createHash('md5').update(`wishlist:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The pages of each viewer: signed out, a demo user (Ada), the admin. */
+const PAGES = {
+  anonymous: ['/sign-in'],
+  user: ['/', '/wishlists', `/wishlists/${demoListId('ada-birthday')}`, '/wishlists/upcoming', '/wishlists/friends'],
+  admin: ['/ops'],
+};
+
+const set = process.env.BRISK_LHCI_SET;
+const cookie = process.env.BRISK_LHCI_COOKIE;
+const urls = (set ? PAGES[set] : Object.values(PAGES).flat()).map((path) => `${ORIGIN}${path}`);
+
+/**
+ * Bytes per page (transfer sizes, i.e. compressed), just above what each page weighs today:
+ * measured 2026-11-22 with Lighthouse 13.5 on the demo seed (median of 3 runs, then +3 % rounded
+ * up to 5 kB), so that any growth is a decision. `script`: JavaScript; `total`: everything the
+ * page loads (today about 145–163 kB of script, 70 kB of fonts, 6 kB of CSS and the document).
+ */
+const BYTE_BUDGETS = [
+  { name: 'sign-in', pattern: '/sign-in$', script: 155_000, total: 240_000 }, // 148.3 / 231.0 kB
+  { name: 'home', pattern: ':\\d+/$', script: 150_000, total: 255_000 }, // 144.6 / 243.3 kB
+  { name: 'wishlists', pattern: '/wishlists$', script: 155_000, total: 275_000 }, // 148.6 / 265.5 kB
+  { name: 'wishlist', pattern: '/wishlists/[0-9a-f-]{36}$', script: 170_000, total: 280_000 }, // 162.7 / 266.1 kB
+  { name: 'upcoming', pattern: '/wishlists/upcoming$', script: 150_000, total: 260_000 }, // 144.6 / 248.8 kB
+  { name: 'friends', pattern: '/wishlists/friends$', script: 155_000, total: 260_000 }, // 146.4 / 249.3 kB
+  { name: 'ops', pattern: '/ops$', script: 155_000, total: 265_000 }, // 145.6 / 253.9 kB
+];
+
+/** Every page: the budgets of the issue, on the median of 3 runs. */
+const median = { aggregationMethod: 'median' };
+const COMMON = {
+  'categories:performance': ['error', { minScore: 0.95, ...median }],
+  'cumulative-layout-shift': ['error', { maxNumericValue: 0.02, ...median }],
+  'total-blocking-time': ['error', { maxNumericValue: 100, ...median }],
+  'largest-contentful-paint': ['error', { maxNumericValue: 1500, ...median }],
+  // Reported, not enforced here: accessibility is a goal of its own (DESIGN.md section 8).
+  'categories:accessibility': ['warn', { minScore: 1, ...median }],
+};
+
+module.exports = {
+  ci: {
+    collect: {
+      url: urls,
+      numberOfRuns: 3,
+      chromePath: '/usr/bin/chromium',
+      settings: {
+        preset: 'desktop',
+        throttlingMethod: 'simulate',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        // One string (chrome-launcher splits it). The proxy stops Chromium's own lookups of
+        // outside hosts without touching loopback.
+        chromeFlags:
+          '--headless=new --no-sandbox --disable-gpu --proxy-server=127.0.0.1:9 --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-dev-shm-usage',
+        ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+      },
+    },
+    assert: {
+      assertMatrix: BYTE_BUDGETS.map((budget) => ({
+        matchingUrlPattern: budget.pattern,
+        assertions: {
+          ...COMMON,
+          'resource-summary:script:size': ['error', { maxNumericValue: budget.script, ...median }],
+          'resource-summary:total:size': ['error', { maxNumericValue: budget.total, ...median }],
+        },
+      })),
+    },
+    upload: {
+      target: 'filesystem',
+      outputDir: '.lighthouseci/reports',
+      reportFilenamePattern: 'page%%PATHNAME%%-%%DATETIME%%.report.%%EXTENSION%%',
+    },
+  },
+  // For bench/lighthouse.ts: which pages each viewer opens.
+  PAGES,
+  BYTE_BUDGETS,
+};
