@@ -10,13 +10,36 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
 const bytes = (value: number) => (value > 1_048_576 ? `${(value / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(value / 1024))} kB`);
 
+/**
+ * Every widget has a fixed height (scrolling inside when its content is longer) and its skeleton
+ * the same, so nothing on the console moves while the widgets stream in.
+ */
+export const WIDGET_SIZE = {
+  alerts: 'h-28',
+  routes: 'h-[36rem]',
+  cache: 'h-[17.25rem]',
+  jobs: 'h-[17.25rem]',
+  database: 'h-[40rem]',
+} as const;
+
+type WidgetName = keyof typeof WIDGET_SIZE;
+
+/** A widget's frame: fixed size, and focusable when it scrolls so keyboard users can scroll it. */
+function Widget({ name, label, children }: { name: WidgetName; label: string; children: React.ReactNode }) {
+  return (
+    <Card className={`${WIDGET_SIZE[name]} overflow-y-auto`} tabIndex={0} aria-label={label}>
+      {children}
+    </Card>
+  );
+}
+
 const TABLE = 'w-full text-left text-sm [&_td]:py-1.5 [&_td]:pr-3 [&_th]:pb-2 [&_th]:pr-3 [&_th]:font-medium [&_th]:text-slate-600';
 
 export async function AlertsWidget() {
   await requireAdmin();
   const alerts = await getAlerts();
   return (
-    <Card className="min-h-24" aria-live="polite">
+    <Widget name="alerts" label="Alerts">
       <CardTitle>Alerts</CardTitle>
       {alerts.length === 0 ? (
         <p className="mt-2 text-sm text-emerald-800">All clear: statements, cache hit rate and failed jobs are within the plans’ thresholds.</p>
@@ -27,7 +50,7 @@ export async function AlertsWidget() {
           ))}
         </ul>
       )}
-    </Card>
+    </Widget>
   );
 }
 
@@ -35,7 +58,7 @@ export async function RoutesWidget() {
   await requireAdmin();
   const metrics = await metricsSnapshot();
   return (
-    <Card>
+    <Widget name="routes" label="Routes">
       <div className="flex items-baseline justify-between">
         <CardTitle>Routes</CardTitle>
         <span className="text-xs text-slate-600">{metrics.source === 'redis' ? 'all instances' : 'this instance'}</span>
@@ -85,7 +108,7 @@ export async function RoutesWidget() {
           ))}
         </ol>
       )}
-    </Card>
+    </Widget>
   );
 }
 
@@ -94,7 +117,7 @@ export async function CacheWidget() {
   const [metrics, keyspace] = await Promise.all([metricsSnapshot(), redisKeyspaceStats()]);
   const info = cacheInfo();
   return (
-    <Card>
+    <Widget name="cache" label="Data cache">
       <CardTitle>Data cache</CardTitle>
       <p className="mt-1 text-sm text-slate-600">
         L1 memory{info.l2 ? ` · L2 Redis (${info.l2Ready ? 'up' : 'down: serving from memory and the database'})` : ' only (no REDIS_URL)'}
@@ -126,7 +149,7 @@ export async function CacheWidget() {
           </tbody>
         </table>
       )}
-    </Card>
+    </Widget>
   );
 }
 
@@ -134,7 +157,7 @@ export async function JobsWidget() {
   await requireAdmin();
   const jobs = await getJobsOverview();
   return (
-    <Card>
+    <Widget name="jobs" label="Background jobs">
       <CardTitle>Background jobs</CardTitle>
       <div className="mt-2 flex flex-wrap gap-2">
         {(['queued', 'running', 'succeeded', 'failed'] as const).map((status) => (
@@ -156,7 +179,7 @@ export async function JobsWidget() {
           ))}
         </ul>
       )}
-    </Card>
+    </Widget>
   );
 }
 
@@ -164,7 +187,7 @@ export async function DatabaseWidget() {
   await requireAdmin();
   const health = await getDatabaseHealth();
   return (
-    <Card>
+    <Widget name="database" label="Database">
       <CardTitle>Database</CardTitle>
       <div className="mt-2 grid items-start gap-6 xl:grid-cols-2">
         <table className={TABLE}>
@@ -209,13 +232,13 @@ export async function DatabaseWidget() {
         </table>
       </div>
       <p className="mt-2 text-xs text-slate-600">Index scans count since {health.statsSince ? new Date(health.statsSince).toUTCString() : 'the server started'}; an unused index costs writes and space for nothing.</p>
-    </Card>
+    </Widget>
   );
 }
 
-export function WidgetSkeleton({ rows = 4, className = '' }: { rows?: number; className?: string }) {
+export function WidgetSkeleton({ name, rows = 4 }: { name: WidgetName; rows?: number }) {
   return (
-    <Card className={className}>
+    <Card className={`${WIDGET_SIZE[name]} overflow-hidden`} aria-hidden="true">
       <Skeleton className="h-6 w-40" />
       <div className="mt-3 flex flex-col gap-2">
         {Array.from({ length: rows }, (_, i) => (

@@ -14,23 +14,23 @@ export default function OpsPage() {
         <h1 className="text-2xl font-semibold">Ops console</h1>
         <AutoRefresh seconds={15} />
       </div>
-      <Suspense fallback={<WidgetSkeleton rows={1} className="min-h-24" />}>
+      <Suspense fallback={<WidgetSkeleton name="alerts" rows={1} />}>
         <AlertsWidget />
       </Suspense>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Suspense fallback={<WidgetSkeleton rows={8} />}>
+        <Suspense fallback={<WidgetSkeleton name="routes" rows={8} />}>
           <RoutesWidget />
         </Suspense>
         <div className="flex flex-col gap-6">
-          <Suspense fallback={<WidgetSkeleton rows={4} />}>
+          <Suspense fallback={<WidgetSkeleton name="cache" rows={4} />}>
             <CacheWidget />
           </Suspense>
-          <Suspense fallback={<WidgetSkeleton rows={4} />}>
+          <Suspense fallback={<WidgetSkeleton name="jobs" rows={4} />}>
             <JobsWidget />
           </Suspense>
         </div>
       </div>
-      <Suspense fallback={<WidgetSkeleton rows={10} />}>
+      <Suspense fallback={<WidgetSkeleton name="database" rows={10} />}>
         <DatabaseWidget />
       </Suspense>
     </div>
