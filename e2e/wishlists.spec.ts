@@ -11,6 +11,9 @@ async function signedInPage(browser: Browser, baseURL: string | undefined, accou
 }
 
 test('a list is created, an item’s details arrive from its link, a friend reserves it and the owner is none the wiser', async ({ browser, baseURL }) => {
+  // Three people sign in: Better Auth's limit (3 sign-ins per 10 s from one address) may make
+  // one of them wait, when other tests sign in at the same time.
+  test.setTimeout(90_000);
   const ada = await signedInPage(browser, baseURL, 'ada');
   const name = `Moving-in ${Date.now()}`;
 

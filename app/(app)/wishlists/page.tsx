@@ -1,65 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Suspense } from 'react';
-import { buttonClass } from '@/components/ui/button';
-import {
-  ActivityFeed,
-  ActivityFeedSkeleton,
-  ActivityStatsSkeleton,
-  ActivityStatsWidget,
-  UpcomingEventsSkeleton,
-  UpcomingEventsWidget,
-} from '@/components/wishlists/activity-widgets';
-import { DashboardLists, DashboardListsSkeleton } from '@/components/wishlists/dashboard-lists';
-import { SortLinks, SortLinksView } from '@/components/wishlists/sort-links';
+import { WishlistDashboard } from '@/components/wishlists/dashboard';
 import { wishlistSortSchema } from '@/lib/wishlists/schemas';
-import { DEFAULT_WISHLIST_SORT } from '@/lib/wishlists/types';
 
 export const metadata: Metadata = { title: 'Wishlists' };
 
-// Every widget is its own Suspense boundary with a skeleton of its size: none waits for another.
 export default function WishlistsPage({ searchParams }: PageProps<'/wishlists'>) {
-  const sort = searchParams.then((params) => wishlistSortSchema.parse(params.sort));
-  return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Wishlists</h1>
-        <div className="flex gap-2">
-          <Link href="/wishlists/friends" className={buttonClass('secondary')}>
-            Friends
-          </Link>
-          <Link href="/wishlists/upcoming" className={buttonClass('secondary')}>
-            Upcoming
-          </Link>
-          <Link href="/wishlists/new" className={buttonClass('primary')}>
-            New list
-          </Link>
-        </div>
-      </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="flex flex-col gap-4">
-          <Suspense fallback={<SortLinksView current={DEFAULT_WISHLIST_SORT} />}>
-            <SortLinks sort={sort} />
-          </Suspense>
-          <Suspense fallback={<DashboardListsSkeleton />}>
-            <DashboardLists sort={sort} />
-          </Suspense>
-        </div>
-        <aside className="flex flex-col gap-4" aria-label="Activity">
-          <Suspense fallback={<ActivityStatsSkeleton />}>
-            <ActivityStatsWidget />
-          </Suspense>
-          <Suspense fallback={<ActivityFeedSkeleton />}>
-            <ActivityFeed whose="mine" />
-          </Suspense>
-          <Suspense fallback={<ActivityFeedSkeleton />}>
-            <ActivityFeed whose="friends" />
-          </Suspense>
-          <Suspense fallback={<UpcomingEventsSkeleton />}>
-            <UpcomingEventsWidget />
-          </Suspense>
-        </aside>
-      </div>
-    </div>
-  );
+  return <WishlistDashboard sort={searchParams.then((params) => wishlistSortSchema.parse(params.sort))} />;
 }
