@@ -27,7 +27,7 @@ const urls = (set ? PAGES[set] : Object.values(PAGES).flat()).map((path) => `${O
 
 /**
  * Bytes per page (transfer sizes, i.e. compressed), just above what each page weighs today:
- * measured 2026-11-22 with Lighthouse 13.5 on the demo seed (median of 5 runs, then +3 % rounded
+ * measured 2026-11-22 with Lighthouse 13.5 on the demo seed (median of 3 runs, then +3 % rounded
  * up to 5 kB), so that any growth is a decision. `script`: JavaScript; `total`: everything the
  * page loads (today about 145–163 kB of script, 70 kB of fonts, 6 kB of CSS and the document).
  */

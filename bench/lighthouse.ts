@@ -96,7 +96,7 @@ async function main() {
 
     let first = true;
     for (const set of ['anonymous', 'user', 'admin'] as const) {
-      log('lighthouse', `lhci collect: ${PAGES[set].join(', ')} (${set === 'anonymous' ? 'signed out' : set === 'user' ? 'as Ada' : 'as the admin'}; 3 runs each)`);
+      log('lighthouse', `lhci collect: ${PAGES[set].join(', ')} (${set === 'anonymous' ? 'signed out' : set === 'user' ? 'as Ada' : 'as the admin'}; 5 runs each)`);
       const collect = await run(process.execPath, [LHCI, 'collect', ...(first ? [] : ['--additive'])], {
         env: { ...process.env, BRISK_LHCI_ORIGIN: ORIGIN, BRISK_LHCI_SET: set, BRISK_LHCI_COOKIE: cookies[set] },
         onLine: (line) => log('collect', line.trim()),
