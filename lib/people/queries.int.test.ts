@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getFriendSummary } from './queries';
+import { invalidate } from '@/lib/cache/cache';
+import { prisma } from '@/lib/db/client';
+import { createCircle } from '@/test/people';
+import { countStatements } from '@/test/statements';
+import { getCachedFriendSummary, getFriendsOverview, getFriendSummary } from './queries';
+import { peopleTag } from './tags';
 
 describe('getFriendSummary', () => {
   it('counts accepted friends on both sides of the pair and pending requests by direction', async () => {
@@ -10,5 +15,59 @@ describe('getFriendSummary', () => {
 
   it('is all zeros for someone with no connections', async () => {
     expect(await getFriendSummary('usr_gus')).toEqual({ friends: 0, incomingRequests: 0, outgoingRequests: 0 });
+  });
+});
+
+describe('the statement budgets of the Friends page', () => {
+  /**
+   * Adds `count` accepted friends (asked by either side), `count` incoming and `count` outgoing
+   * requests, and a declined one, to the viewer's connections.
+   */
+  async function growConnections(viewerId: string, count: number) {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const people = Array.from({ length: 3 * count + 1 }, (_, n) => ({ id: `usr_t_${tag}_p${n}`, name: `Person ${n} ${tag}`, email: `p${n}-${tag}@example.com` }));
+    await prisma.user.createMany({ data: people });
+    const ids = people.map((person) => person.id);
+    await prisma.connection.createMany({
+      data: [
+        ...ids.slice(0, count).map((id, n) => (n % 2 ? { requesterId: viewerId, addresseeId: id } : { requesterId: id, addresseeId: viewerId })).map((pair) => ({ ...pair, status: 'accepted' as const, respondedAt: new Date() })),
+        ...ids.slice(count, 2 * count).map((id) => ({ requesterId: id, addresseeId: viewerId, status: 'pending' as const })),
+        ...ids.slice(2 * count, 3 * count).map((id) => ({ requesterId: viewerId, addresseeId: id, status: 'pending' as const })),
+        { requesterId: ids[3 * count]!, addresseeId: viewerId, status: 'declined' as const },
+      ],
+    });
+    // The writes above bypass the mutations: drop the viewer's cached people data by hand.
+    await invalidate([peopleTag(viewerId)]);
+  }
+
+  /**
+   * Reads cold (exactly `cold` statements, one cache miss) and warm (no statement), for a circle
+   * from createCircle and again after adding ten friends and twenty requests: the count must not
+   * grow with the data.
+   */
+  async function expectFlatBudget<T>(read: (viewerId: string) => Promise<T>, cold: number, size: (value: T) => number) {
+    const { owner } = await createCircle();
+    const sizes: number[] = [];
+    for (const grow of [0, 10]) {
+      if (grow > 0) await growConnections(owner.id, grow);
+      const first = await countStatements(() => read(owner.id));
+      expect(first.statements, `statements run: ${[...first.metrics.shapes.keys()].join(' | ')}`).toBe(cold);
+      expect(first.metrics.cache.misses).toBe(1);
+      const again = await countStatements(() => read(owner.id));
+      expect(again.statements).toBe(0);
+      expect(again.metrics.cache).toMatchObject({ hits: 1, misses: 0 });
+      expect(again.result).toEqual(first.result);
+      sizes.push(size(first.result));
+    }
+    // The second round really read more rows.
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+  }
+
+  it('the friends overview costs 1 statement cold, none warm, however many friends and requests I have', async () => {
+    await expectFlatBudget(getFriendsOverview, 1, (overview) => overview.friends.length + overview.requests.length);
+  });
+
+  it('the cached friend summary costs 1 statement cold, none warm, however many friends and requests I have', async () => {
+    await expectFlatBudget(getCachedFriendSummary, 1, (summary) => summary.friends + summary.incomingRequests + summary.outgoingRequests);
   });
 });

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { invalidate } from '@/lib/cache/cache';
+import { prisma } from '@/lib/db/client';
 import { demoListId } from '@/prisma/seed/wishlists';
+import { createCircle } from '@/test/people';
 import { countStatements, expectStatementBudget } from '@/test/statements';
 import {
   getActivityFeed,
@@ -153,5 +155,81 @@ describe('a wishlist page', () => {
 
   it('answers null, without a query, for ids that are not list ids', async () => {
     await expectStatementBudget(0, async () => expect(await getWishlistDetail(ADA, 'not-a-uuid')).toBeNull());
+  });
+});
+
+describe('the statement budgets of the dashboard’s widgets', () => {
+  const DAY_MS = 86_400_000;
+  /** A date `days` from today (UTC midnight), as an event date column takes it. */
+  const inDays = (days: number) => new Date(Date.parse(new Date().toISOString().slice(0, 10)) + days * DAY_MS);
+
+  /**
+   * Widens the viewer's circle by `count` accepted friends, each with a shared list whose event
+   * is coming up, an item on it the viewer has reserved, and the activities of both; the viewer
+   * gets a list with an event of their own per friend too.
+   */
+  async function growCircle(viewerId: string, count: number) {
+    const tag = Math.random().toString(36).slice(2, 8);
+    for (let n = 0; n < count; n++) {
+      const friend = await prisma.user.create({ data: { id: `usr_t_${tag}_f${n}`, name: `Friend ${n} ${tag}`, email: `f${n}-${tag}@example.com` } });
+      await prisma.connection.create({ data: { requesterId: n % 2 ? viewerId : friend.id, addresseeId: n % 2 ? friend.id : viewerId, status: 'accepted' } });
+      const theirs = await prisma.wishlist.create({ data: { ownerId: friend.id, name: `Party ${n} ${tag}`, visibility: 'partner_only', eventType: 'birthday', eventDate: inDays(7 + n) } });
+      const mine = await prisma.wishlist.create({ data: { ownerId: viewerId, name: `Mine ${n} ${tag}`, visibility: 'private', eventType: 'holiday', eventDate: inDays(8 + n) } });
+      const item = await prisma.item.create({
+        data: { wishlistId: theirs.id, name: `Gift ${n}`, status: 'reserved', purchasedById: viewerId, purchasedAt: new Date(Date.now() - n * 1000) },
+      });
+      await prisma.activity.createMany({
+        data: [
+          { actorId: friend.id, kind: 'wishlist_created', wishlistId: theirs.id, payload: { name: theirs.name } },
+          { actorId: friend.id, kind: 'item_added', wishlistId: theirs.id, payload: { name: item.name } },
+          { actorId: viewerId, kind: 'wishlist_created', wishlistId: mine.id, payload: { name: mine.name } },
+          { actorId: viewerId, kind: 'item_reserved', wishlistId: theirs.id, payload: { name: item.name } },
+        ],
+      });
+    }
+    // The writes above bypass the mutations: drop the viewer's cached widgets by hand.
+    await invalidate([viewerTag(viewerId), statsTag(viewerId)]);
+  }
+
+  /**
+   * Reads a widget cold (exactly `cold` statements, one cache miss) and warm (no statement), for a
+   * circle of one friend and again for a circle of eight: the count must not grow with the data.
+   */
+  async function expectFlatBudget<T>(read: (viewerId: string) => Promise<T>, cold: number, size: (value: T) => number) {
+    const { owner } = await createCircle();
+    const sizes: number[] = [];
+    for (const grow of [1, 7]) {
+      await growCircle(owner.id, grow);
+      const first = await countStatements(() => read(owner.id));
+      expect(first.statements, `statements run: ${[...first.metrics.shapes.keys()].join(' | ')}`).toBe(cold);
+      expect(first.metrics.cache.misses).toBe(1);
+      const again = await countStatements(() => read(owner.id));
+      expect(again.statements).toBe(0);
+      expect(again.metrics.cache).toMatchObject({ hits: 1, misses: 0 });
+      expect(again.result).toEqual(first.result);
+      sizes.push(size(first.result));
+    }
+    // The second round really read more rows.
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+  }
+
+  it('upcoming events cost 1 statement cold, none warm, however many friends have events', async () => {
+    await expectFlatBudget(getUpcomingEvents, 1, (events) => events.length);
+  });
+
+  it('given gifts cost 1 statement cold, none warm, however many gifts I give', async () => {
+    await expectFlatBudget(getGivenGifts, 1, (gifts) => gifts.length);
+  });
+
+  it('my activity feed costs 1 statement cold, none warm, however much I do', async () => {
+    await expectFlatBudget((viewerId) => getActivityFeed(viewerId, 'mine'), 1, (feed) => feed.length);
+  });
+
+  it('my friends’ activity feed costs 1 statement cold, none warm, however many friends I have', async () => {
+    await expectFlatBudget((viewerId) => getActivityFeed(viewerId, 'friends'), 1, (feed) => feed.length);
+  });
+
+  it('weekly activity stats cost 1 statement cold, none warm, however many friends and lists I have', async () => {
+    await expectFlatBudget(getActivityStats, 1, (stats) => stats.wishlistsCreated + stats.itemsAdded + stats.giftsReserved + stats.giftsPurchased + stats.friendsMade);
   });
 });
