@@ -51,8 +51,8 @@ export async function proxy(request: NextRequest) {
     const match = guard.pattern.exec(pathname);
     if (!match) continue;
     // Loaded lazily so that ordinary page requests never load the auth stack here.
-    const { viewerFromRequest } = await import('@/lib/auth/api');
-    const viewer = await viewerFromRequest(request);
+    const { sessionViewerFromRequest } = await import('@/lib/auth/api');
+    const viewer = await sessionViewerFromRequest(request);
     if (!viewer) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(pathname)}`, request.url));
     // Measured like a request of its own, so its statements show in the ops console.
     const { measure } = await import('@/lib/metrics/request');

@@ -1,7 +1,7 @@
 import { respondToFriendRequestAction } from '@/app/(app)/wishlists/actions';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatDate } from '@/components/wishlists/format';
+import { formatDate } from '@/components/ui/format';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getFriendsOverview } from '@/lib/people/queries';
 import { RespondButtons } from './friend-forms';

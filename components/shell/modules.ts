@@ -10,3 +10,6 @@ export const MODULES: (NavItem & { description: string })[] = [
 ];
 
 export const OPS_NAV_ITEM: NavItem = { href: '/ops', label: 'Ops' };
+
+/** Everyone's own settings: for now, the API tokens of their scripts. */
+export const TOKENS_NAV_ITEM: NavItem = { href: '/settings/tokens', label: 'API tokens' };

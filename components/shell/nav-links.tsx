@@ -6,7 +6,7 @@ import { Suspense } from 'react';
 import { cn } from '@/components/ui/cn';
 
 export interface NavItem {
-  href: '/' | '/wishlists' | '/leads' | '/channels' | '/sponsors' | '/projects' | '/ops';
+  href: '/' | '/wishlists' | '/leads' | '/channels' | '/sponsors' | '/projects' | '/ops' | '/settings/tokens';
   label: string;
 }
 

@@ -4,7 +4,8 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { FEED_LIMIT, getActivityFeed, getActivityStats, getUpcomingEvents } from '@/lib/wishlists/queries';
 import type { ActivityEntry, ActivityStats, UpcomingEvent } from '@/lib/wishlists/types';
-import { EVENT_LABELS, describeActivity, formatDate } from './format';
+import { EVENT_LABELS, describeActivity } from './format';
+import { formatDate } from '@/components/ui/format';
 
 // Fixed sizes: each widget keeps its height whatever it holds, so nothing moves as they stream.
 const FEED_CARD = 'h-[25.5rem]';

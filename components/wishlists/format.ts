@@ -16,13 +16,6 @@ export const EVENT_LABELS: Record<WishlistEventType, string> = {
   other: 'Other occasion',
 };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "24 Dec 2026" from "2026-12-24" or an ISO timestamp; rendered on the server in UTC. */
-export function formatDate(value: string): string {
-  return dateFormat.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
-}
-
 export function formatPrice(price: string | null, currency: string | null): string | null {
   if (price === null) return null;
   try {

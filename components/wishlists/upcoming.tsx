@@ -3,7 +3,8 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getGivenGifts, getUpcomingEvents } from '@/lib/wishlists/queries';
-import { EVENT_LABELS, formatDate } from './format';
+import { EVENT_LABELS } from './format';
+import { formatDate } from '@/components/ui/format';
 
 export async function UpcomingEventsList() {
   const viewer = await requireViewer();

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import type { WishlistCard as Card } from '@/lib/wishlists/types';
-import { EVENT_LABELS, VISIBILITY_LABELS, formatDate } from './format';
+import { EVENT_LABELS, VISIBILITY_LABELS } from './format';
+import { formatDate } from '@/components/ui/format';
 
 /** Fixed height so that skeletons can match it exactly. */
 export const CARD_HEIGHT = 'h-36';

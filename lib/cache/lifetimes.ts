@@ -37,10 +37,12 @@ export const cacheKinds = {
   postMetrics: { namespace: 'channels.postMetrics', ttl: minutes(3), grace: GRACE },
   channelStats: { namespace: 'channels.channelStats', ttl: minutes(7), grace: GRACE },
 
-  // Projects (plan 004). Who a token or session belongs to is never served unconfirmed: a
-  // revoked token or a demoted admin must not keep working because the database is down.
+  // Whom an API token acts for (plan 004's token→user). Never served unconfirmed: a revoked
+  // token or a demoted admin must not keep working because the database is down.
+  tokenUser: { namespace: 'auth.tokenUser', ttl: minutes(5), grace: 0 },
+
+  // Projects (plan 004). Same rule for who a session belongs to.
   user: { namespace: 'projects.user', ttl: minutes(5), grace: 0 },
-  tokenUser: { namespace: 'projects.tokenUser', ttl: minutes(5), grace: 0 },
   project: { namespace: 'projects.project', ttl: minutes(10), grace: GRACE },
   serverStatus: { namespace: 'projects.serverStatus', ttl: minutes(2), grace: GRACE },
 } satisfies Record<string, CacheKind>;

@@ -84,7 +84,7 @@ describe('the inline backend', () => {
   });
 
   it('runs cron jobs with an empty payload and no event', async () => {
-    const run = vi.spyOn(dailyCleanupJob, 'run').mockResolvedValue({ expiredSessions: 0, oldJobRuns: 0, more: false });
+    const run = vi.spyOn(dailyCleanupJob, 'run').mockResolvedValue({ expiredSessions: 0, oldJobRuns: 0, endedApiTokens: 0, more: false });
     const runId = await runCronInline(dailyCleanupJob);
     expect(run).toHaveBeenCalledWith({});
     expect(await prisma.jobRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ jobName: 'ops/daily-cleanup', eventId: null, status: 'succeeded', payload: {} });

@@ -84,12 +84,12 @@ describe('Inngest functions', () => {
   });
 
   it('run a cron job from its schedule with an empty payload', async () => {
-    const spy = vi.spyOn(dailyCleanupJob, 'run').mockResolvedValue({ expiredSessions: 0, oldJobRuns: 0, more: false });
+    const spy = vi.spyOn(dailyCleanupJob, 'run').mockResolvedValue({ expiredSessions: 0, oldJobRuns: 0, endedApiTokens: 0, more: false });
     const id = `evt-cron-${Date.now()}`;
     const { result } = await new InngestTestEngine({ function: dailyCleanup }).execute({
       events: [{ id, name: 'inngest/scheduled.timer', data: { cron: '30 3 * * *' }, ts: Date.now() }],
     });
-    expect(result).toEqual({ expiredSessions: 0, oldJobRuns: 0, more: false });
+    expect(result).toEqual({ expiredSessions: 0, oldJobRuns: 0, endedApiTokens: 0, more: false });
     expect(spy).toHaveBeenCalledWith({});
     expect(await rowOf(id)).toMatchObject({
       jobName: 'ops/daily-cleanup',

@@ -7,7 +7,7 @@ import type { Viewer } from '@/lib/auth/viewer';
  */
 export async function adminFromRequest(request: Request): Promise<{ admin: Viewer } | { response: Response }> {
   const viewer = await viewerFromRequest(request);
-  if (!viewer) return { response: unauthorized() };
+  if (!viewer) return { response: unauthorized(request) };
   if (viewer.role !== 'admin') return { response: notFoundResponse() };
   return { admin: viewer };
 }

@@ -39,7 +39,7 @@ describe('the daily cleanup', () => {
     // Batches of 2: several batches per table.
     const result = await cleanupExpired({ now, batchSize: 2 });
 
-    expect(result).toEqual({ expiredSessions: expiredBefore, oldJobRuns: oldRunsBefore, more: false });
+    expect(result).toEqual({ expiredSessions: expiredBefore, oldJobRuns: oldRunsBefore, endedApiTokens: 0, more: false });
     expect(result.expiredSessions).toBeGreaterThanOrEqual(3);
     expect(result.oldJobRuns).toBeGreaterThanOrEqual(2);
     expect(await prisma.session.count()).toBe(sessionsBefore - expiredBefore);
@@ -50,7 +50,32 @@ describe('the daily cleanup', () => {
     expect(await prisma.jobRun.count({ where: { eventId: { startsWith: `${tag}-old` } } })).toBe(0);
 
     // Idempotent: a second run finds nothing.
-    expect(await cleanupExpired({ now, batchSize: 2 })).toEqual({ expiredSessions: 0, oldJobRuns: 0, more: false });
+    expect(await cleanupExpired({ now, batchSize: 2 })).toEqual({ expiredSessions: 0, oldJobRuns: 0, endedApiTokens: 0, more: false });
+  });
+
+  it('deletes API tokens revoked or expired over 30 days ago; live and recently ended ones stay listed', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const token = (name: string, fields: { expiresAt?: Date; revokedAt?: Date }) => ({
+      userId: 'usr_gus',
+      name: `${tag} ${name}`,
+      tokenHash: randomUUID().replaceAll('-', '').padEnd(64, '0'),
+      prefix: 'brisk_test',
+      ...fields,
+    });
+    await prisma.apiToken.createMany({
+      data: [
+        token('revoked long ago', { revokedAt: new Date(now.getTime() - 31 * DAY) }),
+        token('expired long ago', { expiresAt: new Date(now.getTime() - 31 * DAY) }),
+        token('revoked recently', { revokedAt: new Date(now.getTime() - 29 * DAY) }),
+        token('expired recently', { expiresAt: new Date(now.getTime() - DAY) }),
+        token('live', { expiresAt: new Date(now.getTime() + DAY) }),
+        token('no expiry', {}),
+      ],
+    });
+    const result = await cleanupExpired({ now });
+    expect(result.endedApiTokens).toBe(2);
+    const left = await prisma.apiToken.findMany({ where: { name: { startsWith: tag } }, select: { name: true }, orderBy: { name: 'asc' } });
+    expect(left.map((t) => t.name.slice(tag.length + 1))).toEqual(['expired recently', 'live', 'no expiry', 'revoked recently']);
   });
 
   it('stops after maxBatches and says there is more', async () => {

@@ -2,6 +2,8 @@ import { prisma } from '@/lib/db/client';
 import { defineJob } from '@/lib/jobs/define';
 
 export const JOB_RUN_RETENTION_DAYS = 30;
+/** Revoked and expired API tokens stay in their owner's list this long, then go. */
+export const ENDED_TOKEN_RETENTION_DAYS = 30;
 export const CLEANUP_BATCH_SIZE = 1_000;
 /** At most this many batches per table and run; what is left waits for the next day. */
 export const CLEANUP_MAX_BATCHES = 500;
@@ -11,6 +13,7 @@ export interface CleanupOptions {
   batchSize?: number;
   maxBatches?: number;
   jobRunRetentionDays?: number;
+  endedTokenRetentionDays?: number;
 }
 
 export interface CleanupResult {
@@ -18,12 +21,15 @@ export interface CleanupResult {
   expiredSessions: number;
   /** job_runs rows deleted because they were queued more than the retention period ago. */
   oldJobRuns: number;
+  /** API tokens deleted because they were revoked or expired more than the retention period ago. */
+  endedApiTokens: number;
   /** True when a table hit maxBatches: there is more to delete on the next run. */
   more: boolean;
 }
 
 /**
- * Deletes expired sessions and job_runs older than 30 days, in bounded batches: each batch is
+ * Deletes expired sessions, job_runs older than 30 days and API tokens revoked or expired more
+ * than 30 days ago, in bounded batches: each batch is
  * its own short statement (and transaction), so the cleanup never holds locks for long nor
  * builds one huge transaction, and a run stops after maxBatches per table. Idempotent.
  */
@@ -31,7 +37,9 @@ export async function cleanupExpired(options: CleanupOptions = {}): Promise<Clea
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? CLEANUP_BATCH_SIZE;
   const maxBatches = options.maxBatches ?? CLEANUP_MAX_BATCHES;
-  const jobRunsBefore = new Date(now.getTime() - (options.jobRunRetentionDays ?? JOB_RUN_RETENTION_DAYS) * 86_400_000);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const jobRunsBefore = daysAgo(options.jobRunRetentionDays ?? JOB_RUN_RETENTION_DAYS);
+  const tokensEndedBefore = daysAgo(options.endedTokenRetentionDays ?? ENDED_TOKEN_RETENTION_DAYS);
 
   // Sessions: the expires_at index finds each batch.
   const sessions = await inBatches(batchSize, maxBatches, () =>
@@ -46,7 +54,18 @@ export async function cleanupExpired(options: CleanupOptions = {}): Promise<Clea
       DELETE FROM job_runs WHERE id IN (
         SELECT id FROM job_runs WHERE queued_at < ${jobRunsBefore} LIMIT ${batchSize})`,
   );
-  return { expiredSessions: sessions.deleted, oldJobRuns: jobRuns.deleted, more: sessions.more || jobRuns.more };
+  // API tokens: few per person, so no index of their own; revoked ones are no secret any more.
+  const tokens = await inBatches(batchSize, maxBatches, () =>
+    prisma.$executeRaw`
+      DELETE FROM api_tokens WHERE id IN (
+        SELECT id FROM api_tokens WHERE revoked_at < ${tokensEndedBefore} OR expires_at < ${tokensEndedBefore} LIMIT ${batchSize})`,
+  );
+  return {
+    expiredSessions: sessions.deleted,
+    oldJobRuns: jobRuns.deleted,
+    endedApiTokens: tokens.deleted,
+    more: sessions.more || jobRuns.more || tokens.more,
+  };
 }
 
 async function inBatches(batchSize: number, maxBatches: number, deleteBatch: () => Promise<number>): Promise<{ deleted: number; more: boolean }> {
@@ -61,7 +80,7 @@ async function inBatches(batchSize: number, maxBatches: number, deleteBatch: () 
 
 export const dailyCleanupJob = defineJob({
   name: 'ops/daily-cleanup',
-  description: 'Deletes expired sessions and job runs older than 30 days',
+  description: 'Deletes expired sessions, job runs older than 30 days and API tokens ended over 30 days ago',
   // 03:30 UTC, off-peak; also runs on demand with the event.
   trigger: { event: 'ops/daily-cleanup.requested', cron: '30 3 * * *' },
   retries: 3,

@@ -5,8 +5,9 @@ import { PROMETHEUS_CONTENT_TYPE, prometheusText } from '@/lib/ops/prometheus';
 import { getOpsMetrics } from '@/lib/ops/queries';
 
 /**
- * GET /api/metrics (admins; 404 to other users, 401 signed out): the ops metrics in Prometheus
- * text format, for a scraper that signs in as an admin.
+ * GET /api/metrics (admins, by session or API token; 404 to other users, 401 signed out): the
+ * ops metrics in Prometheus text format, for a scraper that sends an admin's API token
+ * (Authorization: Bearer brisk_…).
  */
 export const GET = withRoute('/api/metrics', async (request: Request) => {
   const access = await adminFromRequest(request);

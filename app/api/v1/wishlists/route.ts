@@ -10,7 +10,7 @@ import { wishlistApiQuerySchema } from '@/lib/wishlists/schemas';
  */
 export const GET = withRoute('/api/v1/wishlists', async (request: Request) => {
   const viewer = await viewerFromRequest(request);
-  if (!viewer) return unauthorized();
+  if (!viewer) return unauthorized(request);
   const parsed = wishlistApiQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return apiError(400, 'Invalid query.', Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
   const query = parsed.data;

@@ -11,7 +11,7 @@ import { wishlistSortSchema } from '@/lib/wishlists/schemas';
 export const GET = withRoute('/api/v1/bench/naive/wishlists', async (request: Request) => {
   if (!isBenchMode()) return notFoundResponse();
   const viewer = await viewerFromRequest(request);
-  if (!viewer) return unauthorized();
+  if (!viewer) return unauthorized(request);
   const sort = wishlistSortSchema.parse(new URL(request.url).searchParams.get('sort') ?? undefined);
   return Response.json(await loadNaiveDashboard(viewer.id, sort), { headers: { 'Cache-Control': 'private, no-store' } });
 });

@@ -11,7 +11,7 @@ import { loadNaiveWishlistDetail } from '@/lib/wishlists/naive';
 export const GET = withRoute('/api/v1/bench/naive/wishlists/[id]', async (request: Request, context: RouteContext<'/api/v1/bench/naive/wishlists/[id]'>) => {
   if (!isBenchMode()) return notFoundResponse();
   const viewer = await viewerFromRequest(request);
-  if (!viewer) return unauthorized();
+  if (!viewer) return unauthorized(request);
   const detail = await loadNaiveWishlistDetail(viewer.id, (await context.params).id);
   if (!detail) return notFoundResponse();
   return Response.json(detail, { headers: { 'Cache-Control': 'private, no-store' } });
