@@ -11,6 +11,8 @@ import {
   getUpcomingEvents,
   getWishlistDashboard,
   getWishlistDetail,
+  loadActivityStats,
+  loadUpcomingEvents,
   loadWishlistDashboard,
 } from './queries';
 import { statsTag, viewerTag, wishlistTag } from './tags';
@@ -231,5 +233,83 @@ describe('the statement budgets of the dashboard’s widgets', () => {
 
   it('weekly activity stats cost 1 statement cold, none warm, however many friends and lists I have', async () => {
     await expectFlatBudget(getActivityStats, 1, (stats) => stats.wishlistsCreated + stats.itemsAdded + stats.giftsReserved + stats.giftsPurchased + stats.friendsMade);
+  });
+});
+
+describe('what the dashboard’s reads include, whatever plan serves them', () => {
+  const DAY_MS = 86_400_000;
+  const inDays = (days: number) => new Date(Date.parse(new Date().toISOString().slice(0, 10)) + days * DAY_MS);
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  it('upcoming events: mine whatever their visibility, friends’ shared ones only, ties by list id', async () => {
+    const { owner, friend, otherFriend, pending, stranger } = await createCircle();
+    const list = (ownerId: string, name: string, visibility: 'private' | 'partner_only' | 'public', days: number) =>
+      prisma.wishlist.create({ data: { ownerId, name, visibility, eventType: 'birthday', eventDate: inDays(days) } });
+    const shown = await Promise.all([
+      list(owner.id, 'my private', 'private', 5),
+      list(friend.id, 'friend shared', 'partner_only', 5),
+      list(otherFriend.id, 'other friend public', 'public', 5),
+    ]);
+    await Promise.all([
+      list(friend.id, 'friend private', 'private', 3),
+      list(friend.id, 'friend too late', 'public', 61),
+      list(pending.id, 'pending shared', 'partner_only', 2),
+      list(pending.id, 'pending public', 'public', 2),
+      list(stranger.id, 'stranger public', 'public', 1),
+    ]);
+    const events = await loadUpcomingEvents(owner.id);
+    expect(events.map((e) => e.wishlistId)).toEqual(shown.sort(byId).map((l) => l.id));
+  });
+
+  it('weekly stats count each visible activity of me and my friends once, nobody else’s', async () => {
+    const { owner, friend, otherFriend, pending, stranger } = await createCircle();
+    const [mine, friendShared, friendPrivate, otherPublic, pendingPublic] = await Promise.all(
+      (
+        [
+          [owner.id, 'private'],
+          [friend.id, 'partner_only'],
+          [friend.id, 'private'],
+          [otherFriend.id, 'public'],
+          [pending.id, 'public'],
+        ] as const
+      ).map(([ownerId, visibility]) => prisma.wishlist.create({ data: { ownerId, name: `${visibility} list`, visibility } })),
+    );
+    await prisma.activity.createMany({
+      data: [
+        { actorId: owner.id, kind: 'wishlist_created', wishlistId: mine!.id },
+        { actorId: friend.id, kind: 'item_added', wishlistId: friendShared!.id },
+        { actorId: friend.id, kind: 'friend_accepted' },
+        { actorId: otherFriend.id, kind: 'item_purchased', wishlistId: otherPublic!.id },
+        // Not counted: gift news on my own list, a friend's private list, too old, not a friend.
+        { actorId: friend.id, kind: 'item_reserved', wishlistId: mine!.id },
+        { actorId: friend.id, kind: 'wishlist_created', wishlistId: friendPrivate!.id },
+        { actorId: friend.id, kind: 'item_added', wishlistId: friendShared!.id, createdAt: new Date(Date.now() - 8 * DAY_MS) },
+        { actorId: pending.id, kind: 'wishlist_created', wishlistId: pendingPublic!.id },
+        { actorId: stranger.id, kind: 'item_added', wishlistId: otherPublic!.id },
+      ],
+    });
+    expect(await loadActivityStats(owner.id)).toMatchObject({ wishlistsCreated: 1, itemsAdded: 1, giftsReserved: 0, giftsPurchased: 1, friendsMade: 1 });
+  });
+
+  it('the public section is the newest public lists of strangers, ties by list id', async () => {
+    const { owner, friend, stranger } = await createCircle();
+    // Newer than any other list, with one shared timestamp.
+    const updatedAt = new Date(Date.now() + 365 * DAY_MS);
+    const lists = await Promise.all(
+      (['public', 'public', 'public', 'partner_only'] as const).map((visibility, n) =>
+        prisma.wishlist.create({ data: { ownerId: stranger.id, name: `tie ${n}`, visibility, updatedAt } }),
+      ),
+    );
+    const friendsList = await prisma.wishlist.create({ data: { ownerId: friend.id, name: 'friend newest', visibility: 'public', updatedAt } });
+    try {
+      const dashboard = await loadWishlistDashboard(owner.id, 'updated_desc');
+      const publicLists = lists.filter((l) => l.visibility === 'public').sort(byId);
+      expect(dashboard.public.slice(0, 3).map((l) => l.id)).toEqual(publicLists.map((l) => l.id));
+      expect(dashboard.public.map((l) => l.id)).not.toContain(friendsList.id);
+      expect(dashboard.friends.map((l) => l.id)).toContain(friendsList.id);
+    } finally {
+      // Other tests read the newest public lists too.
+      await prisma.wishlist.deleteMany({ where: { id: { in: [...lists, friendsList].map((l) => l.id) } } });
+    }
   });
 });

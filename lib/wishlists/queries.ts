@@ -36,6 +36,13 @@ const friendsCte = (viewerId: string) => Prisma.sql`
     WHERE (c.requester_id = ${viewerId} OR c.addressee_id = ${viewerId}) AND c.status = 'accepted'
   )`;
 
+/**
+ * The viewer and their friends as one array, for `column = ANY (…)`: PostgreSQL turns that into
+ * one index range scan per id, where `column = viewer OR column IN (friends)` made it scan the
+ * whole table at large scale. Membership, as before: nobody counts twice.
+ */
+const viewerAndFriends = (viewerId: string) => Prisma.sql`ARRAY(SELECT ${viewerId}::text UNION ALL SELECT id FROM friends)`;
+
 const MINE_ORDER: Record<WishlistSort, Prisma.Sql> = {
   updated_desc: Prisma.sql`w.updated_at DESC, w.id`,
   updated_asc: Prisma.sql`w.updated_at ASC, w.id`,
@@ -107,6 +114,7 @@ export async function loadWishlistDashboard(viewerId: string, sort: WishlistSort
        WHERE w.visibility IN ('partner_only', 'public')
        ORDER BY w.updated_at DESC, w.id LIMIT ${DASHBOARD_LIMITS.friends})
       UNION ALL
+      -- Read in the order of wishlists_public_updated_idx, stopping at the limit: no sort of every public list.
       (SELECT w.*, 3, row_number() OVER (ORDER BY w.updated_at DESC, w.id)
        FROM wishlists w
        WHERE w.visibility = 'public' AND w.owner_id <> ${viewerId}
@@ -199,7 +207,7 @@ export async function loadActivityStats(viewerId: string): Promise<ActivityStats
            count(*) FILTER (WHERE a.kind = 'friend_accepted')::int AS friends_made
     FROM activities a
     LEFT JOIN wishlists w ON w.id = a.wishlist_id
-    WHERE (a.actor_id = ${viewerId} OR a.actor_id IN (SELECT id FROM friends))
+    WHERE a.actor_id = ANY (${viewerAndFriends(viewerId)})
       AND a.created_at >= ${since}
       AND ${visibleActivity(viewerId)}`;
   return {
@@ -240,8 +248,9 @@ export async function loadUpcomingEvents(viewerId: string): Promise<UpcomingEven
     FROM wishlists w JOIN users u ON u.id = w.owner_id
     WHERE w.event_date BETWEEN current_date AND current_date + ${UPCOMING_DAYS}::int
       AND w.event_type IS NOT NULL
-      AND (w.owner_id = ${viewerId}
-           OR (w.owner_id IN (SELECT id FROM friends) AND w.visibility IN ('partner_only', 'public')))
+      -- From the owners' lists (owner index), not from every list with an event in the window.
+      AND w.owner_id = ANY (${viewerAndFriends(viewerId)})
+      AND (w.owner_id = ${viewerId} OR w.visibility IN ('partner_only', 'public'))
     ORDER BY w.event_date, w.id
     LIMIT 50`;
   return rows.map((row) => ({
