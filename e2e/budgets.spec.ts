@@ -41,6 +41,8 @@ const DASHBOARDS: Dashboard[] = [
   { path: '/wishlists/upcoming', account: 'ada', data: ['Events in the next 60 days', 'Gifts you are giving'], keyboard: ['Skip to content', 'Baby shower'] },
   { path: '/wishlists/friends', account: 'ada', data: ['Requests for you', 'Chloé Martin'], keyboard: ['Skip to content', 'Send request'] },
   { path: '/ops', account: 'admin', data: ['Data cache', 'Database'], keyboard: ['Skip to content', 'Ops', 'Live (every 15 s)'] },
+  // Dev has no tokens (the other specs create theirs as Ada and the admin): the empty state.
+  { path: '/settings/tokens', account: 'dev', data: ['No API tokens yet'], keyboard: ['Skip to content', 'API tokens', 'Create token'] },
 ];
 
 /** The page's body as it streams, read over a raw HTTP connection with the context's cookies. */

@@ -14,7 +14,7 @@ export const ACCOUNTS = {
 export type AccountKey = keyof typeof ACCOUNTS;
 
 /** The app pages that only signed-in viewers may open. */
-export const APP_PAGES = ['/', '/wishlists', '/leads', '/channels', '/sponsors', '/projects', '/ops'] as const;
+export const APP_PAGES = ['/', '/wishlists', '/leads', '/channels', '/sponsors', '/projects', '/ops', '/settings/tokens'] as const;
 
 /**
  * The form's message region. Next.js adds a route announcer that is also role="alert", so the

@@ -1,3 +1,4 @@
+import { apiError } from '@/lib/api-errors';
 import { recordTokenUse } from '@/lib/api-tokens/mutations';
 import { getTokenOwner } from '@/lib/api-tokens/queries';
 import { bearerCredential } from '@/lib/api-tokens/secret';
@@ -29,11 +30,6 @@ export async function sessionViewerFromRequest(request: Request): Promise<Viewer
   return { id, name, email, role: role === 'admin' ? 'admin' : 'user' };
 }
 
-/** JSON errors of the API, one shape everywhere: { error }. */
-export function apiError(status: 400 | 401 | 403 | 404 | 422 | 500 | 503, error: string, details?: Record<string, string>, headers?: Record<string, string>): Response {
-  return Response.json(details ? { error, details } : { error }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
-}
-
 /** The 401 of a request without a valid viewer, saying which credential failed (RFC 6750 for tokens). */
 export function unauthorized(request: Request): Response {
   const credential = bearerCredential(request.headers);
@@ -47,5 +43,3 @@ export function unauthorized(request: Request): Response {
   }
   return apiError(401, 'Sign in first, or send an API token (Authorization: Bearer brisk_…).', undefined, { 'WWW-Authenticate': 'Bearer' });
 }
-
-export const notFoundResponse = () => apiError(404, 'Not found.');

@@ -1,5 +1,9 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { notFound } from 'next/navigation';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { freePort } from '@/test/database';
 import { getFriendSummary } from '@/lib/people/queries';
 import { countStatements, expectStatementBudget } from '@/test/statements';
 import { NPlusOneError, metricsSnapshot, resetLocalMetrics, serverTiming, withRoute } from './request';
@@ -57,5 +61,27 @@ describe('route handlers', () => {
     expect(route).toMatchObject({ count: 2, statementsPerRequest: 1 });
     expect(route.p99).toBeGreaterThanOrEqual(route.p50);
     expect(serverTiming(snapshot.slowest[0]!)).toContain('1 statements');
+  });
+
+  it('answer a JSON 503 with Retry-After while the database cannot be reached, and a JSON 500 for other failures', async () => {
+    // A client of a database server that is not there: the same error a down server gives.
+    const unreachable = new PrismaClient({ adapter: new PrismaPg({ connectionString: `postgres://brisk:brisk@127.0.0.1:${await freePort()}/brisk`, connectionTimeoutMillis: 2_000 }) });
+    const down = await withRoute('/api/test/database-down', async () => Response.json(await unreachable.user.count()))();
+    expect(down.status).toBe(503);
+    expect(down.headers.get('Retry-After')).toBe('5');
+    expect(await down.json()).toEqual({ error: 'The database is not reachable right now: try again in a few seconds.' });
+    await unreachable.$disconnect();
+
+    const broken = await withRoute('/api/test/broken', async () => {
+      throw new Error('secret detail of a bug');
+    })();
+    expect(broken.status).toBe(500);
+    const body = await broken.text();
+    expect(JSON.parse(body)).toEqual({ error: 'Something went wrong on our side. It has been logged.' });
+    expect(body).not.toContain('secret detail');
+  });
+
+  it('leave Next’s own control flow (notFound) to Next', async () => {
+    await expect(withRoute('/api/test/not-found', async () => notFound())()).rejects.toThrow();
   });
 });

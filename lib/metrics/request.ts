@@ -1,3 +1,6 @@
+import { unstable_rethrow } from 'next/navigation';
+import { apiError } from '@/lib/api-errors';
+import { isDatabaseUnavailable } from '@/lib/db/errors';
 import { processGlobal } from '@/lib/process-global';
 import { sharedRedis } from '@/lib/redis/client';
 import { newRequestMetrics, onCacheRead, repeatedShapes, runWithMetrics, type RequestKind, type RequestMetrics } from './context';
@@ -103,11 +106,26 @@ export function serverTiming(sample: RequestSample): string {
 
 /**
  * Wraps a route handler: measures it and sends Server-Timing. Headers of an immutable response
- * (e.g. a redirect) are copied into a new one.
+ * (e.g. a redirect) are copied into a new one. A handler that throws answers JSON like every
+ * other API error: 503 with Retry-After while the database is unreachable, else 500; the error
+ * is logged, never sent.
  */
 export function withRoute<Args extends unknown[]>(route: string, handler: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
-    const { result, sample } = await measure(route, 'route', () => handler(...args));
+    let measured: Awaited<ReturnType<typeof measure<Response>>>;
+    try {
+      measured = await measure(route, 'route', () => handler(...args));
+    } catch (error) {
+      // Next's own control flow (notFound(), redirect(), prerendering bail-outs) is not a failure.
+      unstable_rethrow(error);
+      if (error instanceof NPlusOneError) throw error;
+      const unavailable = isDatabaseUnavailable(error);
+      logger.error({ route, err: error instanceof Error ? error.message : String(error) }, unavailable ? 'route: database unavailable' : 'route: failed');
+      return unavailable
+        ? apiError(503, 'The database is not reachable right now: try again in a few seconds.', undefined, { 'Retry-After': '5' })
+        : apiError(500, 'Something went wrong on our side. It has been logged.');
+    }
+    const { result, sample } = measured;
     try {
       result.headers.append('Server-Timing', serverTiming(sample));
       return result;

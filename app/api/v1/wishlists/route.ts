@@ -1,4 +1,5 @@
-import { apiError, unauthorized, viewerFromRequest } from '@/lib/auth/api';
+import { apiError } from '@/lib/api-errors';
+import { unauthorized, viewerFromRequest } from '@/lib/auth/api';
 import { withRoute } from '@/lib/metrics/request';
 import { findGiftIdeas, findPublicWishlistsByEvent, getWishlistDashboard } from '@/lib/wishlists/queries';
 import { wishlistApiQuerySchema } from '@/lib/wishlists/schemas';

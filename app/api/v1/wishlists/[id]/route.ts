@@ -1,4 +1,5 @@
-import { notFoundResponse, unauthorized, viewerFromRequest } from '@/lib/auth/api';
+import { notFoundResponse } from '@/lib/api-errors';
+import { unauthorized, viewerFromRequest } from '@/lib/auth/api';
 import { withRoute } from '@/lib/metrics/request';
 import { getWishlistDetail } from '@/lib/wishlists/queries';
 

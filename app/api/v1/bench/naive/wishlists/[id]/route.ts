@@ -1,4 +1,5 @@
-import { notFoundResponse, unauthorized, viewerFromRequest } from '@/lib/auth/api';
+import { notFoundResponse } from '@/lib/api-errors';
+import { unauthorized, viewerFromRequest } from '@/lib/auth/api';
 import { isBenchMode } from '@/lib/bench-mode';
 import { withRoute } from '@/lib/metrics/request';
 import { loadNaiveWishlistDetail } from '@/lib/wishlists/naive';

@@ -1,0 +1,27 @@
+/**
+ * Whether an error means that the database cannot be reached right now (down, restarting, out
+ * of connections), as opposed to a bad query: the first is a 503 worth retrying, the second a bug.
+ */
+const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+// The driver adapter's error kinds (meta.driverAdapterError.cause.kind) for a lost server.
+const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// Node's socket errors and PostgreSQL's SQLSTATEs for a server that is shutting down or refusing.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+
+interface ErrorLike {
+  code?: unknown;
+  meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  cause?: unknown;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const candidate = current as ErrorLike;
+    if (typeof candidate.code === 'string' && (UNREACHABLE_PRISMA_CODES.has(candidate.code) || UNREACHABLE_CODES.has(candidate.code))) return true;
+    const kind = candidate.meta?.driverAdapterError?.cause?.kind;
+    if (typeof kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(kind)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}
