@@ -8,10 +8,10 @@
 module.exports = async function signIn(browser, { url }) {
   const header = process.env.BRISK_LHCI_COOKIE;
   if (!header) return;
-  const origin = new URL(url).origin;
+  const domain = new URL(url).hostname;
   const cookies = header.split(/;\s*/).map((pair) => {
     const at = pair.indexOf('=');
-    return { name: pair.slice(0, at), value: pair.slice(at + 1), url: origin };
+    return { name: pair.slice(0, at), value: pair.slice(at + 1), domain, path: '/', httpOnly: true, sameSite: /** @type {const} */ ('Lax') };
   });
-  await browser.setCookie(...cookies.map((cookie) => ({ ...cookie, domain: new URL(origin).hostname, path: '/', httpOnly: true, sameSite: 'Lax' })));
+  await browser.setCookie(...cookies);
 };

@@ -1,8 +1,9 @@
 // `npm run lighthouse`: Lighthouse CI on Brisk's pages (budgets in lighthouserc.cjs). Starts the
 // production server itself (npm start: embedded database in .data/lhci, freshly seeded; build
 // in .next-lhci when stale; port 3200), signs the demo accounts in through the auth API, runs
-// `lhci collect` once per viewer with that viewer's session cookie (settings.extraHeaders), then
-// `lhci assert` and `lhci upload` (reports in .lighthouseci/reports), and stops the server.
+// `lhci collect` once per viewer with that viewer's session cookies (put into the browser's
+// cookie jar by bench/lighthouse-session.cjs), then `lhci assert` and `lhci upload` (reports in
+// .lighthouseci/reports), and stops the server.
 // Exit code: lhci assert's (1 when a budget is broken).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -19,3 +19,24 @@ export async function expectStatementBudget<T>(budget: number, fn: () => Promise
   expect(statements, `statements run: ${[...metrics.shapes.keys()].join(' | ')}`).toBeLessThanOrEqual(budget);
   return result;
 }
+
+/**
+ * Asserts that a cached read costs exactly `cold` statements (one cache miss) on a first call and
+ * none on a second that returns the same value, before and after `grow` adds data for it, and
+ * that the second round really read more (`size`): the count must not grow with the data.
+ */
+export async function expectFlatStatementBudget<T>(cold: number, read: () => Promise<T>, size: (value: T) => number, grow: () => Promise<void>): Promise<void> {
+  const sizes: number[] = [];
+  for (const round of [0, 1]) {
+    if (round === 1) await grow();
+    const first = await countStatements(read);
+    expect(first.statements, `statements run: ${[...first.metrics.shapes.keys()].join(' | ')}`).toBe(cold);
+    expect(first.metrics.cache.misses).toBe(1);
+    const again = await countStatements(read);
+    expect(again.statements).toBe(0);
+    expect(again.metrics.cache).toMatchObject({ hits: 1, misses: 0 });
+    expect(again.result).toEqual(first.result);
+    sizes.push(size(first.result));
+  }
+  expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+}

@@ -3,11 +3,10 @@ import { GET as prometheusRoute } from '@/app/api/metrics/route';
 import { GET as cacheStatsRoute } from '@/app/api/v1/cache/stats/route';
 import { GET as opsMetricsRoute } from '@/app/api/v1/ops/metrics/route';
 import { GET as wishlistsRoute } from '@/app/api/v1/wishlists/route';
-import { auth } from '@/lib/auth/auth';
 import { prisma } from '@/lib/db/client';
-import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 import { createCircle } from '@/test/people';
 import { countStatements, expectStatementBudget } from '@/test/statements';
+import { sessionCookie } from '@/test/sessions';
 import { createApiToken, recordTokenUse, revokeApiToken } from './mutations';
 import { getTokenOwner, listApiTokens } from './queries';
 import { MAX_ACTIVE_TOKENS } from './schemas';
@@ -19,15 +18,6 @@ async function newToken(userId: string, lifetime = '30', now?: Date): Promise<{ 
   const result = await createApiToken(userId, { name: 'test token', lifetime }, now);
   if (!result.ok) throw new Error(result.message);
   return result.value;
-}
-
-async function sessionCookie(email: string): Promise<string> {
-  const response = await auth.api.signInEmail({ body: { email, password: DEMO_PASSWORD }, headers: new Headers({ origin: 'http://localhost:3000' }), asResponse: true });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
 }
 
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });

@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { GET as prometheusRoute } from '@/app/api/metrics/route';
 import { GET as cacheStatsRoute } from '@/app/api/v1/cache/stats/route';
 import { GET as opsMetricsRoute } from '@/app/api/v1/ops/metrics/route';
-import { auth } from '@/lib/auth/auth';
 import { getWishlistDashboard } from '@/lib/wishlists/queries';
 import { withRoute } from '@/lib/metrics/request';
-import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 import type { CacheStatsReport } from './queries';
 import type { MetricsSnapshot } from '@/lib/metrics/store';
-
-async function sessionCookie(email: string): Promise<string> {
-  const response = await auth.api.signInEmail({ body: { email, password: DEMO_PASSWORD }, headers: new Headers({ origin: 'http://localhost:3000' }), asResponse: true });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
+import { sessionCookie } from '@/test/sessions';
 
 const ROUTES = [
   { path: '/api/v1/ops/metrics', handler: opsMetricsRoute },

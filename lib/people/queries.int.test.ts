@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
 import { createCircle } from '@/test/people';
-import { countStatements } from '@/test/statements';
+import { expectFlatStatementBudget } from '@/test/statements';
 import { getCachedFriendSummary, getFriendsOverview, getFriendSummary } from './queries';
 import { peopleTag } from './tags';
 
@@ -47,21 +47,9 @@ describe('the statement budgets of the Friends page', () => {
    */
   async function expectFlatBudget<T>(read: (viewerId: string) => Promise<T>, cold: number, size: (value: T) => number) {
     const { owner } = await createCircle();
-    const sizes: number[] = [];
-    for (const grow of [0, 10]) {
-      if (grow > 0) await growConnections(owner.id, grow);
-      const first = await countStatements(() => read(owner.id));
-      expect(first.statements, `statements run: ${[...first.metrics.shapes.keys()].join(' | ')}`).toBe(cold);
-      expect(first.metrics.cache.misses).toBe(1);
-      const again = await countStatements(() => read(owner.id));
-      expect(again.statements).toBe(0);
-      expect(again.metrics.cache).toMatchObject({ hits: 1, misses: 0 });
-      expect(again.result).toEqual(first.result);
-      sizes.push(size(first.result));
-    }
-    // The second round really read more rows.
-    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+    await expectFlatStatementBudget(cold, () => read(owner.id), size, () => growConnections(owner.id, 10));
   }
+
 
   it('the friends overview costs 1 statement cold, none warm, however many friends and requests I have', async () => {
     await expectFlatBudget(getFriendsOverview, 1, (overview) => overview.friends.length + overview.requests.length);

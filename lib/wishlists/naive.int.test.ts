@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET as naiveDetailRoute } from '@/app/api/v1/bench/naive/wishlists/[id]/route';
 import { GET as naiveDashboardRoute } from '@/app/api/v1/bench/naive/wishlists/route';
-import { auth } from '@/lib/auth/auth';
 import { NotInBenchModeError } from '@/lib/bench-mode';
-import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 import { DEMO_LISTS, demoListId } from '@/prisma/seed/wishlists';
+import { sessionCookie } from '@/test/sessions';
 import { loadNaiveActivityFeed, loadNaiveActivityStats, loadNaiveDashboard, loadNaiveUpcomingEvents, loadNaiveWishlistDetail } from './naive';
 import { loadActivityFeed, loadActivityStats, loadUpcomingEvents, loadWishlistDashboard, loadWishlistDetail } from './queries';
 import { WISHLIST_SORTS } from './types';
@@ -17,15 +16,6 @@ import { WISHLIST_SORTS } from './types';
  */
 
 const VIEWERS = ['usr_ada', 'usr_ben', 'usr_chloe', 'usr_dev', 'usr_gus', 'usr_admin'];
-
-async function sessionCookie(email: string): Promise<string> {
-  const response = await auth.api.signInEmail({ body: { email, password: DEMO_PASSWORD }, headers: new Headers({ origin: 'http://localhost:3000' }), asResponse: true });
-  expect(response.status).toBe(200);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-}
 
 afterEach(() => {
   vi.unstubAllEnvs();
