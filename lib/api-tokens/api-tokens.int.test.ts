@@ -68,6 +68,20 @@ describe('creating an API token', () => {
   });
 });
 
+describe('the token page', () => {
+  it('lists my tokens, newest first, in one statement however many there are', async () => {
+    const { owner } = await createCircle();
+    const one = await countStatements(() => listApiTokens(owner.id));
+    expect(one.statements).toBe(1);
+    expect(one.result).toEqual([]);
+    const created = [];
+    for (let i = 0; i < 5; i++) created.push((await newToken(owner.id, '30', new Date(Date.now() + i * 1000))).id);
+    const many = await countStatements(() => listApiTokens(owner.id));
+    expect(many.statements).toBe(1);
+    expect(many.result.map((token) => token.id)).toEqual(created.reverse());
+  });
+});
+
 describe('using an API token', () => {
   it('acts as its owner: one statement cold, none warm', async () => {
     const { owner } = await createCircle();
