@@ -2,27 +2,18 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { isBenchMode } from '@/lib/bench-mode';
 import { REQUEST_START_HEADER } from '@/lib/metrics/request-start';
+import { modules } from '@/modules';
 
-// Pages anyone may open. API routes answer for themselves (JSON 401/404, never a redirect).
-const PUBLIC_PAGES = new Set(['/sign-in', '/sign-up']);
+// Pages anyone may open, from the modules' manifests. API routes answer for themselves (JSON
+// 401/404, never a redirect).
+const PUBLIC_PATHS = modules.flatMap((module) => module.publicPaths ?? []);
 
 /**
- * Pages whose very existence depends on the viewer. A streamed page has sent its 200 before its
- * data is read, so these are checked here, in full, to answer a real 404: an admin page to
- * non-admins, a list to those who may not see it (and its edit page to all but its owner).
+ * Pages whose very existence depends on the viewer, from the modules' manifests. A streamed
+ * page has sent its 200 before its data is read, so these are checked here, in full, to answer
+ * a real 404 (an admin page to non-admins, a list to those who may not see it).
  */
-const GUARDED: { name: string; pattern: RegExp; allows: (viewer: { id: string; role: string }, match: RegExpExecArray) => Promise<boolean> }[] = [
-  { name: '/ops', pattern: /^\/ops(\/.*)?$/, allows: async (viewer) => viewer.role === 'admin' },
-  {
-    name: '/wishlists/[id]',
-    pattern: /^\/wishlists\/(?!new$|upcoming$|friends$)([^/]+)(\/edit)?$/,
-    allows: async (viewer, match) => {
-      const { getWishlistDetail } = await import('@/lib/wishlists/queries');
-      const list = await getWishlistDetail(viewer.id, match[1]!);
-      return list !== null && (!match[2] || list.viewerIsOwner);
-    },
-  },
-];
+const GUARDS = modules.flatMap((module) => module.guards ?? []);
 
 /**
  * Sends signed-out visitors of app pages to sign-in, and back afterwards. The cookie check is
@@ -34,7 +25,7 @@ export async function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_START_HEADER, String(Date.now()));
   const pass = () => NextResponse.next({ request: { headers } });
-  if (pathname.startsWith('/api/') || PUBLIC_PAGES.has(pathname)) return pass();
+  if (pathname.startsWith('/api/') || PUBLIC_PATHS.some((pattern) => pattern.test(pathname))) return pass();
   // The benchmark's naive baselines (app/(app)/bench, npm run bench) exist only on a server
   // started with BRISK_BENCH=1 (read per request): a real 404 everywhere else.
   if ((pathname === '/bench' || pathname.startsWith('/bench/')) && !isBenchMode()) {
@@ -47,7 +38,7 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(signIn);
   }
 
-  for (const guard of GUARDED) {
+  for (const guard of GUARDS) {
     const match = guard.pattern.exec(pathname);
     if (!match) continue;
     // Loaded lazily so that ordinary page requests never load the auth stack here.
@@ -56,7 +47,7 @@ export async function proxy(request: NextRequest) {
     if (!viewer) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(pathname)}`, request.url));
     // Measured like a request of its own, so its statements show in the ops console.
     const { measure } = await import('@/lib/metrics/request');
-    const { result: allowed } = await measure(`proxy:${guard.name}`, 'route', () => guard.allows(viewer, match));
+    const { result: allowed } = await measure(`proxy:${guard.route}`, 'route', () => guard.allows(viewer, match));
     if (!allowed) return NextResponse.rewrite(new URL('/not-found-page', request.url), { status: 404 });
   }
   return pass();

@@ -20,6 +20,7 @@ export default defineConfig({
           include: ['**/*.test.ts'],
           exclude: ['**/*.int.test.ts', ...services, ...ignored],
           environment: 'node',
+          setupFiles: ['test/setup.ts'],
         },
       },
       {
@@ -29,6 +30,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ignored,
           environment: 'node',
+          setupFiles: ['test/setup.ts'],
           globalSetup: ['test/global-setup.ts'],
           // One database for the whole run; PGlite serialises queries anyway.
           fileParallelism: false,
@@ -43,6 +45,7 @@ export default defineConfig({
           include: services,
           exclude: ignored,
           environment: 'node',
+          setupFiles: ['test/setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 300_000,

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
-import { demoListId } from '@/prisma/seed/wishlists';
+import { demoListId } from '@/prisma/seed/shared';
 import { AppServer, BENCH_DIST_DIR, benchAuthSecret, buildIfStale, prepareDatabase } from './lib/app';
 import { refreshSession, signIn, timedGet, parseServerTiming, type CookieJar, type Timed } from './lib/http';
 import { startFloor } from './lib/floor';

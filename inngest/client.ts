@@ -1,5 +1,4 @@
-import { eventType, Inngest, type EventType, type Logger } from 'inngest';
-import { jobEvents, type JobEventName } from '@/lib/jobs/events';
+import { Inngest, type Logger } from 'inngest';
 import { logger } from '@/lib/metrics/logger';
 
 /**
@@ -22,11 +21,3 @@ export const inngest = new Inngest({
     return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
   },
 });
-
-/**
- * The typed events of the catalogue (lib/jobs/events.ts), as Inngest triggers: a function
- * triggered by one receives typed `event.data`, and the SDK validates it with the same schema.
- */
-export const events = Object.fromEntries(
-  (Object.keys(jobEvents) as JobEventName[]).map((name) => [name, eventType(name, { schema: jobEvents[name] })]),
-) as { [N in JobEventName]: EventType<N, (typeof jobEvents)[N]> };

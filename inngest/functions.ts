@@ -1,6 +1,6 @@
-import { dailyCleanup } from './ops';
-import { warmUserCache } from './people';
-import { extractItemMetadata, refreshActivityStats } from './wishlists';
+import '@/modules';
+import { allJobs } from '@/lib/modules/registry';
+import { createJobFunction } from './jobs';
 
-/** Every Inngest function, served at /api/inngest. The inline twin is lib/jobs/registry.ts. */
-export const functions = [warmUserCache, dailyCleanup, extractItemMetadata, refreshActivityStats];
+/** Every job of the registry (the platform's and every module's) as an Inngest function, served at /api/inngest. */
+export const functions = allJobs().map((job) => createJobFunction(job));

@@ -1,7 +1,7 @@
 import { NonRetriableError } from 'inngest';
 import { logger } from '@/lib/metrics/logger';
 import { inngestFunctionId, type JobDefinition } from '@/lib/jobs/define';
-import { parseJobEvent, type JobEventName } from '@/lib/jobs/events';
+import { parseJobEvent, type AnyJobEvent } from '@/lib/jobs/events';
 import {
   inngestRunRowId,
   markAttemptFailed,
@@ -11,7 +11,8 @@ import {
   runMeasuredAttempt,
   upsertInngestRunning,
 } from '@/lib/jobs/runs';
-import { events, inngest } from './client';
+import { eventType } from 'inngest';
+import { inngest } from './client';
 
 const SCHEDULED = 'inngest/scheduled.timer';
 
@@ -21,8 +22,10 @@ const SCHEDULED = 'inngest/scheduled.timer';
  * measured request and updates the run's job_runs row). When Inngest gives up, onFailure
  * marks the row failed even if the logic never started (e.g. an event that failed validation).
  */
-export function createJobFunction<N extends JobEventName, R>(job: JobDefinition<N, R>) {
-  const triggers = job.trigger.cron ? [{ event: events[job.trigger.event] }, { cron: job.trigger.cron }] : [{ event: events[job.trigger.event] }];
+export function createJobFunction<E extends AnyJobEvent, R>(job: JobDefinition<E, R>) {
+  // The event's schema as an Inngest trigger: the SDK validates incoming payloads with it too.
+  const event = eventType(job.trigger.event.name, { schema: job.trigger.event.schema });
+  const triggers = job.trigger.cron ? [{ event }, { cron: job.trigger.cron }] : [{ event }];
   return inngest.createFunction(
     {
       id: inngestFunctionId(job.name),

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export type MutationResult<T = undefined> =
   | { ok: true; value: T }
-  | { ok: false; code: 'invalid' | 'not_found' | 'conflict' | 'forbidden'; message: string; fieldErrors: Record<string, string> };
+  | { ok: false; code: 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unavailable'; message: string; fieldErrors: Record<string, string> };
 
 export type MutationFailure = Extract<MutationResult, { ok: false }>;
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
-import { MODULES } from '@/components/shell/modules';
+import { PRODUCT_NAV } from '@/components/shell/modules';
 import { NavLinks } from '@/components/shell/nav-links';
 import { UserMenu, UserMenuSkeleton } from '@/components/shell/user-menu';
 
@@ -17,7 +17,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
             Brisk
           </Link>
           <nav aria-label="Main" className="flex flex-1 items-center gap-1 overflow-x-auto">
-            <NavLinks items={MODULES} />
+            <NavLinks items={PRODUCT_NAV} />
           </nav>
           <Suspense fallback={<UserMenuSkeleton />}>
             <UserMenu />

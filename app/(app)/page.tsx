@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { MODULES } from '@/components/shell/modules';
+import { PRODUCT_NAV } from '@/components/shell/modules';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
@@ -20,7 +20,7 @@ export default function HomePage() {
           Dashboards
         </h2>
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {MODULES.map((module) => (
+          {PRODUCT_NAV.map((module) => (
             <li key={module.href}>
               <Link href={module.href} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-600">
                 <span className="font-semibold text-slate-900">{module.label}</span>

@@ -1,15 +1,16 @@
+import type { Route } from 'next';
+import type { Audience, NavEntry } from '@/lib/modules/manifest';
+import { modules } from '@/modules';
 import type { NavItem } from './nav-links';
 
-/** The products of Brisk, in navigation order. Ops is shown to admins only. */
-export const MODULES: (NavItem & { description: string })[] = [
-  { href: '/wishlists', label: 'Wishlists', description: 'Your lists, your friends’ lists and public ones; gifts stay a surprise.' },
-  { href: '/leads', label: 'Leads', description: 'Keywords, the mentions they catch, and the leads they become.' },
-  { href: '/channels', label: 'Channels', description: 'Channel and post analytics with daily rollups.' },
-  { href: '/sponsors', label: 'Sponsors', description: 'Sponsorship codes, plant analyses and sponsor analytics.' },
-  { href: '/projects', label: 'Projects', description: 'Dashboards built from widgets of every module.' },
-];
+const entries = modules.flatMap((module) => module.nav ?? []);
+const toItem = (entry: NavEntry): NavItem & { description: string } => ({ href: entry.href as Route, label: entry.label, description: entry.description ?? '' });
+const visibleTo = (role: Audience | 'user', entry: NavEntry) => (entry.audience ?? 'everyone') === 'everyone' || role === 'admin';
 
-export const OPS_NAV_ITEM: NavItem = { href: '/ops', label: 'Ops' };
+/** The products, in registry order: the main navigation and the home page's cards. */
+export const PRODUCT_NAV = entries.filter((entry) => entry.placement === 'products').map(toItem);
 
-/** Everyone's own settings: for now, the API tokens of their scripts. */
-export const TOKENS_NAV_ITEM: NavItem = { href: '/settings/tokens', label: 'API tokens' };
+/** The entries beside the viewer's name (their settings; the ops console for admins). */
+export function accountNav(role: 'user' | 'admin'): NavItem[] {
+  return entries.filter((entry) => entry.placement === 'account' && visibleTo(role, entry)).map(toItem);
+}

@@ -1,12 +1,13 @@
 'use client';
 
+import type { Route } from 'next';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Suspense } from 'react';
 import { cn } from '@/components/ui/cn';
 
 export interface NavItem {
-  href: '/' | '/wishlists' | '/leads' | '/channels' | '/sponsors' | '/projects' | '/ops' | '/settings/tokens';
+  href: Route;
   label: string;
 }
 

@@ -4,14 +4,14 @@ import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { NavLinks } from './nav-links';
-import { OPS_NAV_ITEM, TOKENS_NAV_ITEM } from './modules';
+import { accountNav } from './modules';
 
 /** The signed-in part of the header: streamed, since it depends on who is looking. */
 export async function UserMenu() {
   const viewer = await requireViewer();
   return (
     <div className="flex h-10 items-center gap-3">
-      <NavLinks items={viewer.role === 'admin' ? [OPS_NAV_ITEM, TOKENS_NAV_ITEM] : [TOKENS_NAV_ITEM]} />
+      <NavLinks items={accountNav(viewer.role)} />
       <span className="hidden text-sm text-slate-700 sm:inline" data-testid="viewer-name">
         {viewer.name}
       </span>

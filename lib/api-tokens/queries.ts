@@ -1,5 +1,6 @@
 import type { Viewer } from '@/lib/auth/viewer';
-import { cached } from '@/lib/cache/cache';
+import { defineCacheKind, minutes } from '@/lib/cache/kinds';
+import { cachedRead } from '@/lib/cache/read';
 import { prisma } from '@/lib/db/client';
 import { hashSecret } from './secret';
 import { tokenTag } from './tags';
@@ -41,13 +42,24 @@ export async function loadTokenOwner(tokenHash: string): Promise<TokenOwner | nu
 }
 
 /**
+ * Whom a token acts for (plan 004's token→user, 5 minutes). Never served unconfirmed (no grace):
+ * a revoked token or a demoted admin must not keep working because the database is down.
+ */
+const tokenOwnerRead = cachedRead({
+  kind: defineCacheKind({ namespace: 'auth.tokenUser', ttl: minutes(5), grace: 0 }),
+  key: (tokenHash: string) => [tokenHash],
+  tags: (tokenHash: string) => [tokenTag(tokenHash)],
+  load: loadTokenOwner,
+});
+
+/**
  * The owner of a token secret, or null when it is unknown, revoked or expired. Cached 5 minutes
  * (token→user, DESIGN.md section 3) under the secret's hash, never the secret; revoking drops it
  * at once. The owner's role is as of the lookup: a changed role applies within 5 minutes.
  */
 export async function getTokenOwner(secret: string, now: Date = new Date()): Promise<TokenOwner | null> {
   const tokenHash = hashSecret(secret);
-  const owner = await cached({ kind: 'tokenUser', key: [tokenHash], tags: [tokenTag(tokenHash)], factory: () => loadTokenOwner(tokenHash) });
+  const owner = await tokenOwnerRead.get(tokenHash);
   if (!owner || (owner.expiresAt !== null && Date.parse(owner.expiresAt) <= now.getTime())) return null;
   return owner;
 }

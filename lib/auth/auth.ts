@@ -4,6 +4,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { sendEventAfterResponse } from '@/lib/jobs/backend';
+import { userSignedIn } from './events';
 import { logger } from '@/lib/metrics/logger';
 
 const config = env();
@@ -40,9 +41,9 @@ export const auth = betterAuth({
         // A failed send is logged and never fails the sign-in: warming is an optimisation.
         after: async (session) => {
           try {
-            await sendEventAfterResponse('people/user.signed-in', { userId: session.userId });
+            await sendEventAfterResponse(userSignedIn, { userId: session.userId });
           } catch (error) {
-            logger.error({ err: error, event: 'people/user.signed-in' }, 'sign-in: could not send the job event');
+            logger.error({ err: error, event: userSignedIn.name }, 'sign-in: could not send the job event');
           }
         },
       },

@@ -3,7 +3,7 @@ import { prisma } from '@/lib/db/client';
 import { metricsSnapshot, resetLocalMetrics } from '@/lib/metrics/request';
 import { countStatements } from '@/test/statements';
 import { cacheInfo, cached, createCache, hashKeyPart, invalidate, redisKeyspaceStats, type DataCache } from './cache';
-import { cacheKinds } from './lifetimes';
+import { testKinds } from '@/test/cache-kinds';
 
 // Memory only (no Redis): every test gets a cache of its own.
 let cache: DataCache;
@@ -25,7 +25,7 @@ function counting<T>(value: () => T) {
 
 const userName = (id: string) => () =>
   cache.cached({
-    kind: 'user',
+    kind: testKinds.noGrace,
     key: ['name', id],
     tags: [`user:${id}`],
     factory: async () => (await prisma.user.findUniqueOrThrow({ where: { id }, select: { name: true } })).name,
@@ -43,12 +43,12 @@ describe('the data cache', () => {
     expect(second.metrics.cache).toEqual({ hits: 1, misses: 0, stale: 0 });
 
     const { cache: namespaces } = await metricsSnapshot();
-    expect(namespaces.find((n) => n.namespace === cacheKinds.user.namespace)).toMatchObject({ hits: 1, misses: 1, stale: 0, hitRate: 0.5 });
+    expect(namespaces.find((n) => n.namespace === testKinds.noGrace.namespace)).toMatchObject({ hits: 1, misses: 1, stale: 0, hitRate: 0.5 });
   });
 
   it('drops entries by tag, and only those', async () => {
     let version = 1;
-    const read = (id: string, factory: () => Promise<string>) => cache.cached({ kind: 'project', key: [id], tags: [`project:${id}`], factory });
+    const read = (id: string, factory: () => Promise<string>) => cache.cached({ kind: testKinds.withGrace, key: [id], tags: [`project:${id}`], factory });
     const p1 = counting(() => `p1 v${version}`);
     const p2 = counting(() => `p2 v${version}`);
     await read('p1', p1);
@@ -66,7 +66,7 @@ describe('the data cache', () => {
   });
 
   it('keeps every viewer in a key of its own', async () => {
-    const read = (parts: string[]) => cache.cached({ kind: 'activityStats', key: parts, factory: async () => parts.join('|') });
+    const read = (parts: string[]) => cache.cached({ kind: testKinds.withGrace, key: parts, factory: async () => parts.join('|') });
     const [ada, ben, joinedA, joinedB] = await Promise.all([read(['usr_ada']), read(['usr_ben']), read(['a:b', 'c']), read(['a', 'b:c'])]);
     expect([ada, ben, joinedA, joinedB]).toEqual(['usr_ada', 'usr_ben', 'a:b|c', 'a|b:c']);
     expect(await read(['usr_ada'])).toBe('usr_ada');
@@ -79,7 +79,7 @@ describe('the data cache', () => {
       return { total: 42 };
     });
     const { result, metrics } = await countStatements(() =>
-      Promise.all(Array.from({ length: 20 }, () => cache.cached({ kind: 'channelStats', key: ['ch_1'], factory }))),
+      Promise.all(Array.from({ length: 20 }, () => cache.cached({ kind: testKinds.other, key: ['ch_1'], factory }))),
     );
     expect(factory).toHaveBeenCalledTimes(1);
     expect(result).toEqual(Array.from({ length: 20 }, () => ({ total: 42 })));
@@ -94,11 +94,11 @@ describe('the data cache', () => {
       if (fail) throw new Error('database down');
       return { version };
     });
-    const read = () => countStatements(() => cache.cached({ kind: 'postMetrics', key: ['post_1'], factory }));
+    const read = () => countStatements(() => cache.cached({ kind: testKinds.other, key: ['post_1'], factory }));
 
     await read();
     fail = true;
-    vi.setSystemTime(Date.now() + cacheKinds.postMetrics.ttl + 1_000);
+    vi.setSystemTime(Date.now() + testKinds.other.ttl + 1_000);
     const during = await read();
     expect(during.result).toEqual({ version: 1 });
     expect(during.metrics.cache).toEqual({ hits: 0, misses: 0, stale: 1 });
@@ -115,23 +115,23 @@ describe('the data cache', () => {
     expect(factory).toHaveBeenCalledTimes(3);
 
     const { cache: namespaces } = await metricsSnapshot();
-    expect(namespaces.find((n) => n.namespace === cacheKinds.postMetrics.namespace)).toMatchObject({ hits: 0, misses: 2, stale: 2 });
+    expect(namespaces.find((n) => n.namespace === testKinds.other.namespace)).toMatchObject({ hits: 0, misses: 2, stale: 2 });
   });
 
   it("passes the factory's own error on when there is no good value to fall back on", async () => {
     const error = new Error('database down');
-    await expect(cache.cached({ kind: 'channels', key: ['usr_ada'], factory: () => Promise.reject(error) })).rejects.toBe(error);
+    await expect(cache.cached({ kind: testKinds.withGrace, key: ['usr_ada'], factory: () => Promise.reject(error) })).rejects.toBe(error);
 
     // Kinds without grace (who a token belongs to) never serve an unconfirmed value.
     vi.useFakeTimers({ toFake: ['Date'] });
-    await cache.cached({ kind: 'tokenUser', key: [hashKeyPart('tok_secret')], factory: async () => 'usr_ada' });
-    vi.setSystemTime(Date.now() + cacheKinds.tokenUser.ttl + 1_000);
-    await expect(cache.cached({ kind: 'tokenUser', key: [hashKeyPart('tok_secret')], factory: () => Promise.reject(error) })).rejects.toBe(error);
+    await cache.cached({ kind: testKinds.noGrace, key: [hashKeyPart('tok_secret')], factory: async () => 'usr_ada' });
+    vi.setSystemTime(Date.now() + testKinds.noGrace.ttl + 1_000);
+    await expect(cache.cached({ kind: testKinds.noGrace, key: [hashKeyPart('tok_secret')], factory: () => Promise.reject(error) })).rejects.toBe(error);
   });
 
   it('recomputes a fresh value on refresh, without counting it as a read', async () => {
     let version = 1;
-    const read = { kind: 'activityStats', key: ['usr_ada'], factory: async () => ({ version }) } as const;
+    const read = { kind: testKinds.withGrace, key: ['usr_ada'], factory: async () => ({ version }) } as const;
     await cache.cached(read);
     version = 2;
     const { metrics } = await countStatements(() => cache.refresh(read));
@@ -146,12 +146,12 @@ describe('the data cache', () => {
 
   it('refuses e-mail addresses in keys and tags, and hashes them with hashKeyPart', async () => {
     const factory = async () => 1;
-    await expect(cache.cached({ kind: 'user', key: ['ada@brisk.test'], factory })).rejects.toThrow(/hashKeyPart/);
-    await expect(cache.cached({ kind: 'user', key: ['x'], tags: ['email:ada@brisk.test'], factory })).rejects.toThrow(/hashKeyPart/);
+    await expect(cache.cached({ kind: testKinds.noGrace, key: ['ada@brisk.test'], factory })).rejects.toThrow(/hashKeyPart/);
+    await expect(cache.cached({ kind: testKinds.noGrace, key: ['x'], tags: ['email:ada@brisk.test'], factory })).rejects.toThrow(/hashKeyPart/);
     const hashed = hashKeyPart('ada@brisk.test');
     expect(hashed).toMatch(/^[\w-]{22}$/);
     expect(hashed).toBe(hashKeyPart('ada@brisk.test'));
-    expect(await cache.cached({ kind: 'user', key: [hashed], factory })).toBe(1);
+    expect(await cache.cached({ kind: testKinds.noGrace, key: [hashed], factory })).toBe(1);
   });
 });
 
@@ -159,10 +159,10 @@ describe('the process cache', () => {
   it('works outside a Next request: invalidate() drops the data cache and skips Next', async () => {
     const key = [`outside-${Date.now()}`];
     const factory = counting(() => 'value');
-    await cached({ kind: 'serverStatus', key, tags: ['server-status'], factory });
+    await cached({ kind: testKinds.other, key, tags: ['server-status'], factory });
     await invalidate(['server-status']);
     await sleep(2);
-    await cached({ kind: 'serverStatus', key, tags: ['server-status'], factory });
+    await cached({ kind: testKinds.other, key, tags: ['server-status'], factory });
     expect(factory).toHaveBeenCalledTimes(2);
   });
 

@@ -1,3 +1,4 @@
+import { testKinds } from '@/test/cache-kinds';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
@@ -57,8 +58,8 @@ async function sharingThroughL2(timeout: number) {
   await vi.waitFor(
     async () => {
       const key = newKey();
-      await a.cached({ kind: 'channels', key, factory: value('from a') });
-      expect(await b.cached({ kind: 'channels', key, factory: value('from b') })).toBe('from a');
+      await a.cached({ kind: testKinds.withGrace, key, factory: value('from a') });
+      expect(await b.cached({ kind: testKinds.withGrace, key, factory: value('from b') })).toBe('from a');
     },
     { timeout, interval: 100 },
   );
@@ -83,8 +84,8 @@ describe('two instances over Redis', () => {
   it('share values through L2', async () => {
     const key = newKey();
     const fromB = vi.fn(value('from b'));
-    expect(await a.cached({ kind: 'channels', key, factory: value('from a') })).toBe('from a');
-    expect(await b.cached({ kind: 'channels', key, factory: fromB })).toBe('from a');
+    expect(await a.cached({ kind: testKinds.withGrace, key, factory: value('from a') })).toBe('from a');
+    expect(await b.cached({ kind: testKinds.withGrace, key, factory: fromB })).toBe('from a');
     expect(fromB).not.toHaveBeenCalled();
     expect(a.info()).toEqual({ l1: 'memory', l2: 'redis', l2Ready: true, bus: 'redis' });
     expect((await a.redisKeyspaceStats())?.keyspaceHits).toBeGreaterThan(0);
@@ -92,7 +93,7 @@ describe('two instances over Redis', () => {
 
   it("drop each other's L1 entries on invalidation, through the bus", async () => {
     const key = newKey();
-    const read = (cache: DataCache, v: string) => cache.cached({ kind: 'channels', key, tags: ['channel:ch_9'], factory: value(v) });
+    const read = (cache: DataCache, v: string) => cache.cached({ kind: testKinds.withGrace, key, tags: ['channel:ch_9'], factory: value(v) });
     await read(a, 'v1');
     expect(await read(b, 'v1 again')).toBe('v1'); // now in B's L1 too
 
@@ -103,7 +104,7 @@ describe('two instances over Redis', () => {
 
   it('never fail nor wait for Redis while it hangs or is gone, and use it again once it is back', async () => {
     const warm = newKey();
-    await a.cached({ kind: 'channels', key: warm, factory: value('warm') });
+    await a.cached({ kind: testKinds.withGrace, key: warm, factory: value('warm') });
 
     const waits: number[] = [];
     const timed = async <T>(operation: () => Promise<T>): Promise<T> => {
@@ -114,10 +115,10 @@ describe('two instances over Redis', () => {
     };
     const readAll = async () => {
       for (let i = 0; i < 20; i++) {
-        expect(await timed(() => a.cached({ kind: 'channels', key: warm, factory: value('recomputed') }))).toBe('warm');
+        expect(await timed(() => a.cached({ kind: testKinds.withGrace, key: warm, factory: value('recomputed') }))).toBe('warm');
         const key = newKey();
-        expect(await timed(() => a.cached({ kind: 'channels', key, factory: value('fresh') }))).toBe('fresh');
-        expect(await timed(() => b.cached({ kind: 'channels', key, factory: value('fresh on b') }))).toBe('fresh on b');
+        expect(await timed(() => a.cached({ kind: testKinds.withGrace, key, factory: value('fresh') }))).toBe('fresh');
+        expect(await timed(() => b.cached({ kind: testKinds.withGrace, key, factory: value('fresh on b') }))).toBe('fresh on b');
       }
       await timed(() => a.invalidate(['channel:nothing']));
       expect(await timed(() => a.redisKeyspaceStats())).toBeNull();

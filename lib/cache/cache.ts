@@ -11,7 +11,7 @@ import { processGlobal } from '@/lib/process-global';
 import { recordCacheRead } from '@/lib/metrics/context';
 import { logger } from '@/lib/metrics/logger';
 import { createRedis } from '@/lib/redis/client';
-import { cacheKinds, type CacheKindName } from './lifetimes';
+import type { CacheKind } from './kinds';
 import { redisBus } from './redis-bus';
 
 /**
@@ -22,8 +22,9 @@ import { redisBus } from './redis-bus';
  */
 export type KeyPart = string | number | boolean;
 
+/** A read of the cache. Modules describe theirs once with cachedRead() (lib/cache/read.ts). */
 export interface CachedRead<T> {
-  kind: CacheKindName;
+  kind: CacheKind;
   /**
    * Everything the value depends on, the viewer (or the viewer's visibility class) included.
    * Never a token or an e-mail address: pass hashKeyPart(value) instead.
@@ -112,7 +113,7 @@ export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache
 
   /** A read, or with `refresh` a recomputation that is not counted as one. */
   async function getOrSet<T>({ kind, key, tags = [], factory }: CachedRead<T>, refresh: boolean): Promise<T> {
-    const { namespace, ttl, grace } = cacheKinds[kind];
+    const { namespace, ttl, grace } = kind;
     let ran = false;
     let entry: Entry<T>;
     try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { after } from 'next/server';
 import { env, type JobsBackend } from '@/lib/env';
 import { logger } from '@/lib/metrics/logger';
-import { parseJobEvent, type JobEventData, type JobEventName } from './events';
+import { parseJobEvent, type AnyJobEvent, type JobEventData } from './events';
 import { enqueueInline } from './inline';
 
 export type { JobsBackend } from '@/lib/env';
@@ -12,53 +12,74 @@ export function jobsBackend(): JobsBackend {
   return env().jobsBackend;
 }
 
-export type SendEventResult =
-  /** ids: the event ids Inngest assigned. */
-  | { backend: 'inngest'; ids: string[] }
-  /** ids: the event id; runIds: the job_runs rows queued for it (one per triggered job). */
-  | { backend: 'inline'; ids: [string]; runIds: string[] };
+/** One event to send: the event and its payload. */
+export interface OutgoingEvent<E extends AnyJobEvent = AnyJobEvent> {
+  event: E;
+  data: JobEventData<E>;
+}
 
-/** Inngest did not take the event. It may still have been accepted: nothing was run inline. */
+/** Pairs an event with its payload, typed (for sendEvents). */
+export const outgoing = <E extends AnyJobEvent>(event: E, data: JobEventData<E>): OutgoingEvent => ({ event, data });
+
+export type SendEventsResult =
+  /** ids: the event ids Inngest assigned, in order. */
+  | { backend: 'inngest'; ids: string[] }
+  /** ids: an event id per event, in order; runIds: the job_runs rows queued (one per triggered job). */
+  | { backend: 'inline'; ids: string[]; runIds: string[] };
+
+/** Inngest did not take the events. They may still have been accepted: nothing was run inline. */
 export class JobEventSendError extends Error {
   constructor(
-    public readonly eventName: string,
+    public readonly eventNames: string[],
     cause: unknown,
   ) {
-    super(`Sending the event "${eventName}" to Inngest failed (not run inline: Inngest may have accepted it): ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `Sending ${eventNames.map((name) => `"${name}"`).join(', ')} to Inngest failed (not run inline: Inngest may have accepted it): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'JobEventSendError';
   }
 }
 
 /**
- * Sends an event of the catalogue, which runs every job it triggers.
+ * Sends events, which run every job they trigger, in one call whatever their number (a write
+ * that concerns twenty friends sends twenty events in one request to Inngest, or queues their
+ * job_runs rows in one statement).
  *
- * - The payload is validated first: an invalid one throws InvalidJobEventError and nothing is
+ * - Every payload is validated first: an invalid one throws InvalidJobEventError and nothing is
  *   sent, queued or written.
- * - `inngest`: `inngest.send`. A failure throws JobEventSendError; it never falls back to
- *   running inline, since Inngest may have accepted the event before the failure.
- * - `inline`: a queued job_runs row per triggered job, then the jobs run after the response
- *   (best effort: see lib/jobs/inline.ts).
+ * - `inngest`: one `inngest.send`. A failure throws JobEventSendError; it never falls back to
+ *   running inline, since Inngest may have accepted the events before the failure.
+ * - `inline`: the job_runs rows of every triggered job in one statement, then the jobs run after
+ *   the response (best effort: see lib/jobs/inline.ts).
  *
  * `options.backend` overrides the configured backend (tests).
  */
-export async function sendEvent<N extends JobEventName>(name: N, data: JobEventData<N>, options: { backend?: JobsBackend } = {}): Promise<SendEventResult> {
-  const payload = parseJobEvent(name, data);
+export async function sendEvents(events: readonly OutgoingEvent[], options: { backend?: JobsBackend } = {}): Promise<SendEventsResult> {
+  const payloads = events.map(({ event, data }) => ({ name: event.name, data: parseJobEvent(event, data) as Record<string, unknown> }));
   const backend = options.backend ?? jobsBackend();
+  if (payloads.length === 0) return backend === 'inngest' ? { backend, ids: [] } : { backend, ids: [], runIds: [] };
   if (backend === 'inngest') {
     // Loaded on first use: the inline backend never loads the Inngest SDK.
     const { inngest } = await import('@/inngest/client');
     try {
-      const { ids } = await inngest.send({ name, data: payload });
+      const { ids } = await inngest.send(payloads);
       return { backend, ids };
     } catch (error) {
-      throw new JobEventSendError(name, error);
+      throw new JobEventSendError(
+        payloads.map((p) => p.name),
+        error,
+      );
     }
   }
-  const eventId = randomUUID();
-  const runIds = await enqueueInline(name, payload, eventId);
-  return { backend, ids: [eventId], runIds };
+  const withIds = payloads.map((payload) => ({ ...payload, id: randomUUID() }));
+  const runIds = await enqueueInline(withIds);
+  return { backend, ids: withIds.map((p) => p.id), runIds };
+}
+
+/** Sends one event: sendEvents with a list of one. */
+export function sendEvent<E extends AnyJobEvent>(event: E, data: JobEventData<E>, options: { backend?: JobsBackend } = {}): Promise<SendEventsResult> {
+  return sendEvents([{ event, data }], options);
 }
 
 /**
@@ -68,15 +89,15 @@ export async function sendEvent<N extends JobEventName>(name: N, data: JobEventD
  * - otherwise: sent now, like sendEvent (the inline backend already runs jobs after the
  *   response; only its job_runs rows are written now).
  */
-export async function sendEventAfterResponse<N extends JobEventName>(name: N, data: JobEventData<N>, options: { backend?: JobsBackend } = {}): Promise<void> {
-  const payload = parseJobEvent(name, data);
+export async function sendEventAfterResponse<E extends AnyJobEvent>(event: E, data: JobEventData<E>, options: { backend?: JobsBackend } = {}): Promise<void> {
+  const payload = parseJobEvent(event, data);
   const backend = options.backend ?? jobsBackend();
   if (backend === 'inngest') {
     const send = async () => {
       try {
-        await sendEvent(name, payload, { backend });
+        await sendEvent(event, payload, { backend });
       } catch (error) {
-        logger.error({ err: error, event: name }, 'job event not sent');
+        logger.error({ err: error, event: event.name }, 'job event not sent');
       }
     };
     try {
@@ -86,5 +107,5 @@ export async function sendEventAfterResponse<N extends JobEventName>(name: N, da
       // Outside a request: send now.
     }
   }
-  await sendEvent(name, payload, { backend });
+  await sendEvent(event, payload, { backend });
 }

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import { processGlobal } from '@/lib/process-global';
 import { logger } from '@/lib/metrics/logger';
 import { jobsBackend } from './backend';
+import { cronJobs } from '@/lib/modules/registry';
 import { parseCron } from './define';
 import { runCronInline } from './inline';
 
@@ -18,7 +19,6 @@ const inline = processGlobal('inlineCrons', () => ({ started: undefined as Cron[
 export async function startInlineCrons(): Promise<Cron[]> {
   if (inline.started) return inline.started;
   if (jobsBackend() !== 'inline') return [];
-  const { cronJobs } = await import('./registry');
   const crons = cronJobs().map((job) => {
     const { pattern, timezone } = parseCron(job.trigger.cron!);
     return new Cron(

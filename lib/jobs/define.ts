@@ -1,5 +1,5 @@
 import type { InngestFunction } from 'inngest';
-import { parseJobEvent, type JobEventData, type JobEventName } from './events';
+import { parseJobEvent, type AnyJobEvent, type JobEventData } from './events';
 
 /** Inngest flow control a job may ask for; the inline backend ignores all of it (see inline.ts). */
 export type InngestJobOptions = Pick<
@@ -11,20 +11,22 @@ export type InngestJobOptions = Pick<
 export type JobRetries = NonNullable<InngestFunction.Options['retries']>;
 
 /**
- * A background job, as both backends run it. The logic (`run`) is a plain, idempotent function
- * of `lib/<module>/jobs.ts`: it may run more than once for one event (retries, a redelivered
- * event, an operator re-running it), so it must converge on the same result.
+ * A background job, as both backends run it: declared in its module's manifest next to the event
+ * that triggers it, and listed once there, which is what both the inline backend and the Inngest
+ * functions read (lib/modules/registry.ts). The logic (`run`) is a plain, idempotent function of
+ * `lib/<module>/jobs.ts`: it may run more than once for one event (retries, a redelivered event,
+ * an operator re-running it), so it must converge on the same result.
  */
-export interface JobDefinition<N extends JobEventName = JobEventName, R = unknown> {
-  /** `<module>/<job>`, e.g. `people/warm-user-cache`: job_runs.job_name and the metrics route `job:<name>`. */
+export interface JobDefinition<E extends AnyJobEvent = AnyJobEvent, R = unknown> {
+  /** `<module>/<job>`, e.g. `wishlists/extract-item-metadata`: job_runs.job_name and the metrics route `job:<name>`. */
   name: string;
   description: string;
   /**
-   * The catalogue event that runs the job. A cron job names its schedule too (UTC, or with a
+   * The event that runs the job. A cron job names its schedule too (UTC, or with a
    * `TZ=Europe/Paris ` prefix); its event's payload must accept `{}`, which is what a
    * scheduled run receives, and the event lets an operator run the job by hand.
    */
-  trigger: { event: N; cron?: string };
+  trigger: { event: E; cron?: string };
   /** Retries after the first attempt. Inngest honours all of them; inline caps them (inline.ts). */
   retries: JobRetries;
   /** Flow control for Inngest: concurrency keys, debounce, batching, throttling, priority… */
@@ -36,24 +38,24 @@ export interface JobDefinition<N extends JobEventName = JobEventName, R = unknow
    */
   repeatsStatements?: boolean;
   /** The job logic: plain, idempotent, JSON-serialisable result. */
-  run(payload: JobEventData<N>): Promise<R>;
+  run(payload: JobEventData<E>): Promise<R>;
   /** With `inngest.batchEvents`: one call for the whole batch (else `run` once per event, in order). */
-  runBatch?(payloads: JobEventData<N>[]): Promise<unknown>;
+  runBatch?(payloads: JobEventData<E>[]): Promise<unknown>;
 }
 
 /** Any job, whatever its event and result (method parameters are bivariant). */
-export type AnyJobDefinition = JobDefinition<JobEventName, unknown>;
+export type AnyJobDefinition = JobDefinition<AnyJobEvent, unknown>;
 
 const JOB_NAME = /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/;
 
 /** Declares a job; checks what types cannot (the name's form, a cron job's empty payload). */
-export function defineJob<N extends JobEventName, R>(job: JobDefinition<N, R>): JobDefinition<N, R> {
+export function defineJob<E extends AnyJobEvent, R>(job: JobDefinition<E, R>): JobDefinition<E, R> {
   if (!JOB_NAME.test(job.name)) throw new Error(`Job name "${job.name}" must look like <module>/<job> (lowercase, dashes)`);
   if (job.trigger.cron !== undefined) {
     try {
       parseJobEvent(job.trigger.event, {});
     } catch (error) {
-      throw new Error(`Cron job "${job.name}": its event "${job.trigger.event}" must accept an empty payload ({}): ${(error as Error).message}`);
+      throw new Error(`Cron job "${job.name}": its event "${job.trigger.event.name}" must accept an empty payload ({}): ${(error as Error).message}`);
     }
   }
   return job;

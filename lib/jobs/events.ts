@@ -1,33 +1,35 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
- * Every event a job can be triggered by, with the schema of its payload. Event names are
- * `<module>/<noun>.<verb in the past>`; a cron job has an event of its own too, so that an
- * operator can run it by hand (`sendEvent('ops/daily-cleanup.requested', {})`).
+ * A job event: its name and the schema of its payload. Each is declared once, by the module
+ * (or platform part) that sends it, with `defineEvent`, and referenced as a value by the code
+ * that sends it (`sendEvent(itemUrlAdded, { itemId })`) and by the jobs it triggers, so a
+ * payload and its handlers can never disagree about a name.
  *
- * Schemas must not transform (no `.default()`, `.transform()`, coercion): Inngest refuses
- * schemas whose input and output types differ, and the payload stored in job_runs is what
- * was sent.
+ * Names are `<module>/<noun>.<verb in the past>`; a cron job has an event of its own too, so that
+ * an operator can run it by hand. Schemas must not transform (no `.default()`, `.transform()`,
+ * coercion): Inngest refuses schemas whose input and output types differ, and the payload
+ * stored in job_runs is what was sent.
  */
-export const jobEvents = {
-  /** A user opened a session (sign-in, or sign-up with auto sign-in). */
-  'people/user.signed-in': z.object({ userId: z.string().min(1) }),
-  /** An item was saved with a new link: read the page for its details. */
-  'wishlists/item.url-added': z.object({ itemId: z.guid() }),
-  /** Someone in this user's circle changed something: their weekly stats are out of date. */
-  'wishlists/activity-stats.stale': z.object({ userId: z.string().min(1) }),
-  /** The daily cleanup is due (cron) or was requested. */
-  'ops/daily-cleanup.requested': z.object({}),
-} as const;
+/** A payload is an object (Inngest's events carry `data` objects). */
+export type EventSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
 
-export type JobEventName = keyof typeof jobEvents;
-export type JobEventData<N extends JobEventName> = z.output<(typeof jobEvents)[N]>;
-
-export function isJobEventName(name: string): name is JobEventName {
-  return Object.hasOwn(jobEvents, name);
+export interface JobEvent<N extends string = string, S extends EventSchema = EventSchema> {
+  readonly name: N;
+  readonly schema: S;
 }
 
-/** An event that is not in the catalogue, or whose payload does not match its schema. */
+export type AnyJobEvent = JobEvent<string, EventSchema>;
+export type JobEventData<E extends AnyJobEvent> = z.output<E['schema']>;
+
+const EVENT_NAME = /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
+
+export function defineEvent<N extends string, S extends EventSchema>(name: N, schema: S): JobEvent<N, S> {
+  if (!EVENT_NAME.test(name)) throw new Error(`Event name "${name}" must look like <module>/<noun>.<verb> (lowercase, dashes)`);
+  return { name, schema };
+}
+
+/** An event whose payload does not match its schema. */
 export class InvalidJobEventError extends Error {
   constructor(
     public readonly eventName: string,
@@ -38,17 +40,14 @@ export class InvalidJobEventError extends Error {
   }
 }
 
-/** Validates an event's payload against the catalogue. Throws InvalidJobEventError. */
-export function parseJobEvent<N extends JobEventName>(name: N, data: unknown): JobEventData<N> {
-  if (!isJobEventName(name)) {
-    throw new InvalidJobEventError(String(name), [`no such event (known: ${Object.keys(jobEvents).join(', ')})`]);
-  }
-  const result = jobEvents[name].safeParse(data);
+/** Validates an event's payload against its schema. Throws InvalidJobEventError. */
+export function parseJobEvent<E extends AnyJobEvent>(event: E, data: unknown): JobEventData<E> {
+  const result = event.schema.safeParse(data);
   if (!result.success) {
     throw new InvalidJobEventError(
-      name,
+      event.name,
       result.error.issues.map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`),
     );
   }
-  return result.data as JobEventData<N>;
+  return result.data as JobEventData<E>;
 }

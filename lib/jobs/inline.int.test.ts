@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/lib/db/client';
-import { warmUserCacheJob } from '@/lib/people/jobs';
-import { dailyCleanupJob } from '@/lib/ops/jobs';
+import { userSignedIn } from '@/lib/auth/events';
+import { warmOnSignInJob } from '@/lib/modules/registry';
+import { dailyCleanupJob } from '@/lib/ops/module';
 import { InvalidJobEventError } from './events';
-import { JobEventSendError, jobsBackend, sendEvent, sendEventAfterResponse } from './backend';
+import { countStatements } from '@/test/statements';
+import { JobEventSendError, jobsBackend, outgoing, sendEvent, sendEventAfterResponse, sendEvents } from './backend';
 import { configureInlineJobs, runCronInline, settleInlineJobs } from './inline';
 
 let restore: () => void;
@@ -26,58 +28,71 @@ describe('the inline backend', () => {
   });
 
   it('queues a job_runs row per triggered job before returning, then runs the job after', async () => {
-    const result = await sendEvent('people/user.signed-in', { userId: 'usr_ada' });
+    const result = await sendEvent(userSignedIn, { userId: 'usr_ada' });
     expect(result.backend).toBe('inline');
     if (result.backend !== 'inline') return;
     expect(result.runIds).toHaveLength(1);
-    const [queued] = await runsOf(result.ids[0]);
-    expect(queued).toMatchObject({ id: result.runIds[0], jobName: 'people/warm-user-cache', backend: 'inline', attempt: 0, payload: { userId: 'usr_ada' } });
+    const [queued] = await runsOf(result.ids[0]!);
+    expect(queued).toMatchObject({ id: result.runIds[0], jobName: 'platform/warm-on-sign-in', backend: 'inline', attempt: 0, payload: { userId: 'usr_ada' } });
 
     await settleInlineJobs();
-    const [done] = await runsOf(result.ids[0]);
+    const [done] = await runsOf(result.ids[0]!);
     expect(done).toMatchObject({ status: 'succeeded', attempt: 1, error: null });
     expect(done!.startedAt!.getTime()).toBeGreaterThanOrEqual(done!.queuedAt.getTime());
     expect(done!.finishedAt!.getTime()).toBeGreaterThanOrEqual(done!.startedAt!.getTime());
     expect(done!.durationMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('queues the runs of many events in one statement (a write that concerns twenty friends is not an N+1)', async () => {
+    const users = ['usr_ada', 'usr_ben', 'usr_chloe', 'usr_dev', 'usr_eunji'];
+    const { result, statements } = await countStatements(() => sendEvents(users.map((userId) => outgoing(userSignedIn, { userId }))));
+    expect(statements).toBe(1);
+    expect(result.backend).toBe('inline');
+    if (result.backend !== 'inline') return;
+    expect(result.ids).toHaveLength(5);
+    expect(result.runIds).toHaveLength(5);
+    await settleInlineJobs();
+    const runs = await prisma.jobRun.findMany({ where: { eventId: { in: result.ids } } });
+    expect(runs.map((run) => (run.payload as { userId: string }).userId).sort()).toEqual(users);
+    expect(runs.every((run) => run.status === 'succeeded')).toBe(true);
+  });
+
   it('retries a job that fails once and records it succeeded at attempt 2', async () => {
-    const run = vi.spyOn(warmUserCacheJob, 'run').mockRejectedValueOnce(new Error('flaky'));
-    const { ids } = await sendEvent('people/user.signed-in', { userId: 'usr_ben' });
+    const run = vi.spyOn(warmOnSignInJob, 'run').mockRejectedValueOnce(new Error('flaky'));
+    const { ids } = await sendEvent(userSignedIn, { userId: 'usr_ben' });
     await settleInlineJobs();
     expect(run).toHaveBeenCalledTimes(2);
     expect(await runsOf(ids[0]!)).toEqual([expect.objectContaining({ status: 'succeeded', attempt: 2, error: null })]);
   });
 
   it('gives up on a job that always fails after its attempts, recording the error', async () => {
-    const run = vi.spyOn(warmUserCacheJob, 'run').mockRejectedValue(new TypeError('friend summary exploded'));
-    const { ids } = await sendEvent('people/user.signed-in', { userId: 'usr_chloe' });
+    const run = vi.spyOn(warmOnSignInJob, 'run').mockRejectedValue(new TypeError('warm-up exploded'));
+    const { ids } = await sendEvent(userSignedIn, { userId: 'usr_chloe' });
     await settleInlineJobs();
     // retries: 2 → 3 attempts.
     expect(run).toHaveBeenCalledTimes(3);
     const [row] = await runsOf(ids[0]!);
-    expect(row).toMatchObject({ status: 'failed', attempt: 3, error: 'TypeError: friend summary exploded' });
+    expect(row).toMatchObject({ status: 'failed', attempt: 3, error: 'TypeError: warm-up exploded' });
     expect(row!.finishedAt).toBeInstanceOf(Date);
   });
 
   it('caps retries at the inline maximum and honours NonRetriableError', async () => {
     const nonRetriable = Object.assign(new Error('user is gone'), { name: 'NonRetriableError' });
-    const run = vi.spyOn(warmUserCacheJob, 'run').mockRejectedValue(nonRetriable);
-    const { ids } = await sendEvent('people/user.signed-in', { userId: 'usr_dev' });
+    const run = vi.spyOn(warmOnSignInJob, 'run').mockRejectedValue(nonRetriable);
+    const { ids } = await sendEvent(userSignedIn, { userId: 'usr_dev' });
     await settleInlineJobs();
     expect(run).toHaveBeenCalledTimes(1);
     expect(await runsOf(ids[0]!)).toEqual([expect.objectContaining({ status: 'failed', attempt: 1, error: 'NonRetriableError: user is gone' })]);
   });
 
   it('rejects an invalid payload with a clear error, and writes and runs nothing', async () => {
-    const run = vi.spyOn(warmUserCacheJob, 'run');
+    const run = vi.spyOn(warmOnSignInJob, 'run');
     const before = await prisma.jobRun.count();
-    const invalid = sendEvent('people/user.signed-in', { userId: '' });
+    const invalid = sendEvent(userSignedIn, { userId: '' });
     await expect(invalid).rejects.toThrow(InvalidJobEventError);
-    await expect(invalid).rejects.toThrow('Invalid job event "people/user.signed-in": userId: Too small: expected string to have >=1 characters');
+    await expect(invalid).rejects.toThrow('Invalid job event "auth/user.signed-in": userId: Too small: expected string to have >=1 characters');
     // Untyped callers (JavaScript, `any`) are checked too.
-    await expect(sendEvent('people/user.signed-in', { user: 'usr_ada' } as never)).rejects.toThrow(/userId: Invalid input/);
-    await expect(sendEvent('people/nothing.happened' as never, {} as never)).rejects.toThrow(/no such event/);
+    await expect(sendEvent(userSignedIn, { user: 'usr_ada' } as never)).rejects.toThrow(/userId: Invalid input/);
     await settleInlineJobs();
     expect(await prisma.jobRun.count()).toBe(before);
     expect(run).not.toHaveBeenCalled();
@@ -93,12 +108,12 @@ describe('the inline backend', () => {
 
 describe('the Inngest backend', () => {
   it('throws when Inngest does not take the event, and never runs the job inline', async () => {
-    const run = vi.spyOn(warmUserCacheJob, 'run');
+    const run = vi.spyOn(warmOnSignInJob, 'run');
     const before = await prisma.jobRun.count();
     // No event key in tests: the SDK refuses to send in cloud mode.
-    await expect(sendEvent('people/user.signed-in', { userId: 'usr_ada' }, { backend: 'inngest' })).rejects.toThrow(JobEventSendError);
-    await expect(sendEventAfterResponse('people/user.signed-in', { userId: 'usr_ada' }, { backend: 'inngest' })).rejects.toThrow(
-      /Sending the event "people\/user.signed-in" to Inngest failed \(not run inline/,
+    await expect(sendEvent(userSignedIn, { userId: 'usr_ada' }, { backend: 'inngest' })).rejects.toThrow(JobEventSendError);
+    await expect(sendEventAfterResponse(userSignedIn, { userId: 'usr_ada' }, { backend: 'inngest' })).rejects.toThrow(
+      /Sending "auth\/user.signed-in" to Inngest failed \(not run inline/,
     );
     await settleInlineJobs();
     expect(run).not.toHaveBeenCalled();
@@ -106,6 +121,6 @@ describe('the Inngest backend', () => {
   });
 
   it('validates the payload before calling Inngest', async () => {
-    await expect(sendEvent('people/user.signed-in', { userId: 42 } as never, { backend: 'inngest' })).rejects.toThrow(InvalidJobEventError);
+    await expect(sendEvent(userSignedIn, { userId: 42 } as never, { backend: 'inngest' })).rejects.toThrow(InvalidJobEventError);
   });
 });

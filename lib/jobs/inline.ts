@@ -3,7 +3,7 @@ import { processGlobal } from '@/lib/process-global';
 import { newRequestMetrics, runWithMetrics } from '@/lib/metrics/context';
 import { logger } from '@/lib/metrics/logger';
 import type { AnyJobDefinition } from './define';
-import type { JobEventName } from './events';
+import { jobsForEvent } from '@/lib/modules/registry';
 import { createQueuedRuns, markAttemptFailed, markRunning, markSucceeded, runJobLogic, runMeasuredAttempt } from './runs';
 
 /**
@@ -43,31 +43,36 @@ export async function settleInlineJobs(): Promise<void> {
 }
 
 /**
- * Queues the runs of every job an event triggers (one job_runs row each, written before this
- * returns) and schedules them. The payload was validated by the caller.
+ * Queues the runs of every job these events trigger (the job_runs rows of all of them in one
+ * statement, written before this returns) and schedules them. The payloads were validated by
+ * the caller.
  */
-export async function enqueueInline(eventName: JobEventName, payload: unknown, eventId: string): Promise<string[]> {
-  // Imported here: the registry imports every module's jobs, which may import their mutations,
-  // which send events through this module.
-  const { jobsForEvent } = await import('./registry');
-  const { runIds } = await queue(jobsForEvent(eventName), payload, eventId);
+export async function enqueueInline(events: readonly { name: string; data: unknown; id: string }[]): Promise<string[]> {
+  const runs = events.flatMap((event) => jobsForEvent(event.name).map((job) => ({ job, payload: event.data, eventId: event.id as string | null })));
+  const { runIds } = await queue(runs);
   return runIds;
 }
 
 /** Runs a scheduled job (the inline cron timer): resolves when the run has finished. */
 export async function runCronInline(job: AnyJobDefinition): Promise<string> {
-  const { runIds, done } = await queue([job], {}, null);
+  const { runIds, done } = await queue([{ job, payload: {}, eventId: null }]);
   await done;
   return runIds[0]!;
 }
 
-async function queue(jobs: AnyJobDefinition[], payload: unknown, eventId: string | null): Promise<{ runIds: string[]; done: Promise<unknown> }> {
-  const runs = await createQueuedRuns(jobs, { backend: 'inline', eventId, payload });
-  const done = runs.map((run) => {
-    const job = jobs.find((j) => j.name === run.jobName)!;
-    return schedule(job.name, () => runInline(job, run.id, payload));
+interface PlannedRun {
+  job: AnyJobDefinition;
+  payload: unknown;
+  eventId: string | null;
+}
+
+async function queue(planned: PlannedRun[]): Promise<{ runIds: string[]; done: Promise<unknown> }> {
+  const rows = await createQueuedRuns(planned.map((run) => ({ jobName: run.job.name, backend: 'inline', eventId: run.eventId, payload: run.payload })));
+  const done = rows.map((row, index) => {
+    const { job, payload } = planned[index]!;
+    return schedule(job.name, () => runInline(job, row.id, payload));
   });
-  return { runIds: runs.map((run) => run.id), done: Promise.all(done) };
+  return { runIds: rows.map((row) => row.id), done: Promise.all(done) };
 }
 
 function schedule(jobName: string, task: () => Promise<void>): Promise<void> {

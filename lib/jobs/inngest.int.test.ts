@@ -2,14 +2,15 @@ import { InngestTestEngine, mockCtx } from '@inngest/test';
 import { NonRetriableError } from 'inngest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { functions } from '@/inngest/functions';
-import { dailyCleanup } from '@/inngest/ops';
-import { warmUserCache } from '@/inngest/people';
 import { prisma } from '@/lib/db/client';
-import { dailyCleanupJob } from '@/lib/ops/jobs';
-import { warmUserCacheJob } from '@/lib/people/jobs';
+import { allJobs, warmOnSignInJob } from '@/lib/modules/registry';
+import { dailyCleanupJob } from '@/lib/ops/module';
 import { inngestFunctionId } from './define';
-import { allJobs } from './registry';
 import { inngestRunRowId, markInngestRunFailed, upsertInngestRunning } from './runs';
+
+const fn = (id: string) => functions.find((f) => f.id() === id)!;
+const warmUserCache = fn('platform-warm-on-sign-in');
+const dailyCleanup = fn('ops-daily-cleanup');
 
 // @inngest/test gives every execution of a run a new run id (Inngest keeps one): find rows by event.
 const rowOf = (eventId: string) => prisma.jobRun.findFirstOrThrow({ where: { eventId } });
@@ -18,11 +19,11 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const signedIn = (userId: string) => ({ id: `evt-${Math.random().toString(36).slice(2)}`, name: 'people/user.signed-in', data: { userId }, ts: Date.now() });
+const signedIn = (userId: string) => ({ id: `evt-${Math.random().toString(36).slice(2)}`, name: 'auth/user.signed-in', data: { userId }, ts: Date.now() });
 
 describe('Inngest functions', () => {
   it('serve exactly the jobs of the registry, with their retries and flow control', () => {
-    expect(functions.map((fn) => fn.id()).sort()).toEqual(allJobs.map((job) => inngestFunctionId(job.name)).sort());
+    expect(functions.map((fn) => fn.id()).sort()).toEqual(allJobs().map((job) => inngestFunctionId(job.name)).sort());
     expect(warmUserCache.opts).toMatchObject({ retries: 2, debounce: { key: 'event.data.userId', period: '1m' }, concurrency: { limit: 5 } });
     expect(dailyCleanup.opts).toMatchObject({ retries: 3, concurrency: { limit: 1 } });
     expect(dailyCleanup.opts.triggers).toEqual(expect.arrayContaining([{ cron: '30 3 * * *' }, expect.objectContaining({ event: expect.anything() })]));
@@ -33,18 +34,18 @@ describe('Inngest functions', () => {
     const event = signedIn('usr_ada');
     const { result, ctx } = await t.execute({ events: [event] });
 
-    expect(result).toEqual({ userId: 'usr_ada', warmed: ['friend-summary'] });
-    expect(ctx.step.run).toHaveBeenCalledWith('people/warm-user-cache', expect.any(Function));
+    expect(result).toEqual({ userId: 'usr_ada', warmed: expect.arrayContaining(['people:friend-summary', 'wishlists:dashboard']) });
+    expect(ctx.step.run).toHaveBeenCalledWith('platform/warm-on-sign-in', expect.any(Function));
     expect(await prisma.jobRun.count({ where: { eventId: event.id } })).toBe(1);
     const row = await rowOf(event.id);
-    expect(row).toMatchObject({ jobName: 'people/warm-user-cache', backend: 'inngest', eventId: event.id, status: 'succeeded', attempt: 1, error: null, payload: { userId: 'usr_ada' } });
+    expect(row).toMatchObject({ jobName: 'platform/warm-on-sign-in', backend: 'inngest', eventId: event.id, status: 'succeeded', attempt: 1, error: null, payload: { userId: 'usr_ada' } });
     expect(row.startedAt).toBeInstanceOf(Date);
     expect(row.finishedAt).toBeInstanceOf(Date);
     expect(row.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('record a failed attempt as waiting for a retry, and the last one as failed', async () => {
-    vi.spyOn(warmUserCacheJob, 'run').mockRejectedValue(new Error('cache unreachable'));
+    vi.spyOn(warmOnSignInJob, 'run').mockRejectedValue(new Error('cache unreachable'));
     const firstEvent = signedIn('usr_ben');
     const first = await new InngestTestEngine({ function: warmUserCache }).execute({ events: [firstEvent] });
     expect(first.error).toMatchObject({ message: 'cache unreachable' });
@@ -68,7 +69,7 @@ describe('Inngest functions', () => {
   });
 
   it('record a NonRetriableError as failed at once', async () => {
-    vi.spyOn(warmUserCacheJob, 'run').mockRejectedValue(new NonRetriableError('user is gone'));
+    vi.spyOn(warmOnSignInJob, 'run').mockRejectedValue(new NonRetriableError('user is gone'));
     const event = signedIn('usr_gus');
     const { error } = await new InngestTestEngine({ function: warmUserCache }).execute({ events: [event] });
     expect(error).toMatchObject({ message: 'user is gone' });
@@ -77,7 +78,7 @@ describe('Inngest functions', () => {
 
   it('refuse an event whose payload does not match the catalogue, before any step', async () => {
     const { error, ctx } = await new InngestTestEngine({ function: warmUserCache }).execute({
-      events: [{ name: 'people/user.signed-in', data: { user: 'usr_ada' } }],
+      events: [{ name: 'auth/user.signed-in', data: { user: 'usr_ada' } }],
     });
     expect(String((error as Error | undefined)?.message)).toMatch(/userId/);
     expect(ctx.step.run).not.toHaveBeenCalled();
@@ -103,13 +104,13 @@ describe('Inngest functions', () => {
     const id = inngestRunRowId(runId);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(inngestRunRowId(runId)).toBe(id);
-    await upsertInngestRunning(id, { jobName: 'people/warm-user-cache', eventId: 'evt-x', payload: { userId: 'usr_ada' }, attempt: 3, queuedAt: new Date(), startedAt: new Date() });
-    await markInngestRunFailed(id, { jobName: 'people/warm-user-cache', eventId: 'evt-x', payload: { userId: 'usr_ada' }, error: new Error('gave up') });
+    await upsertInngestRunning(id, { jobName: 'platform/warm-on-sign-in', eventId: 'evt-x', payload: { userId: 'usr_ada' }, attempt: 3, queuedAt: new Date(), startedAt: new Date() });
+    await markInngestRunFailed(id, { jobName: 'platform/warm-on-sign-in', eventId: 'evt-x', payload: { userId: 'usr_ada' }, error: new Error('gave up') });
     expect(await prisma.jobRun.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'failed', attempt: 3, error: 'gave up' });
 
     // An event that failed validation never reached the step: the row is created failed.
     const other = inngestRunRowId(`${runId}-b`);
-    await markInngestRunFailed(other, { jobName: 'people/warm-user-cache', eventId: null, payload: { user: 1 }, error: new Error('userId: required') });
+    await markInngestRunFailed(other, { jobName: 'platform/warm-on-sign-in', eventId: null, payload: { user: 1 }, error: new Error('userId: required') });
     expect(await prisma.jobRun.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ status: 'failed', attempt: 0, error: 'userId: required' });
   });
 });

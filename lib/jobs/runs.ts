@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { prisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { measure } from '@/lib/metrics/request';
@@ -37,17 +37,15 @@ export function payloadJson(payload: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(payload ?? {})) as Prisma.InputJsonValue;
 }
 
-/** Rows for the runs one event queues (one statement for all the jobs it triggers). */
-export async function createQueuedRuns(
-  jobs: readonly AnyJobDefinition[],
-  input: { backend: JobBackendName; eventId: string | null; payload: unknown },
-): Promise<{ id: string; jobName: string }[]> {
-  if (jobs.length === 0) return [];
-  const payload = payloadJson(input.payload);
-  return prisma.jobRun.createManyAndReturn({
-    data: jobs.map((job) => ({ jobName: job.name, backend: input.backend, eventId: input.eventId, status: 'queued' as const, attempt: 0, payload })),
-    select: { id: true, jobName: true },
-  });
+/**
+ * The rows of queued runs, in one statement however many (the jobs of several events), in the
+ * order given.
+ */
+export async function createQueuedRuns(runs: readonly { jobName: string; backend: JobBackendName; eventId: string | null; payload: unknown }[]): Promise<{ id: string }[]> {
+  if (runs.length === 0) return [];
+  const data = runs.map((run) => ({ id: randomUUID(), jobName: run.jobName, backend: run.backend, eventId: run.eventId, status: 'queued' as const, attempt: 0, payload: payloadJson(run.payload) }));
+  await prisma.jobRun.createMany({ data });
+  return data.map((row) => ({ id: row.id }));
 }
 
 export async function markRunning(id: string, attempt: number, startedAt: Date): Promise<void> {

@@ -1,5 +1,5 @@
 import { unstable_rethrow } from 'next/navigation';
-import { apiError } from '@/lib/api-errors';
+import { ApiError, apiError } from '@/lib/api-errors';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
 import { processGlobal } from '@/lib/process-global';
 import { sharedRedis } from '@/lib/redis/client';
@@ -119,6 +119,8 @@ export function withRoute<Args extends unknown[]>(route: string, handler: (...ar
       // Next's own control flow (notFound(), redirect(), prerendering bail-outs) is not a failure.
       unstable_rethrow(error);
       if (error instanceof NPlusOneError) throw error;
+      // An answer the handler chose (a bad query, a missing record): not a failure.
+      if (error instanceof ApiError) return error.toResponse();
       const unavailable = isDatabaseUnavailable(error);
       logger.error({ route, err: error instanceof Error ? error.message : String(error) }, unavailable ? 'route: database unavailable' : 'route: failed');
       return unavailable

@@ -4,7 +4,8 @@ import { prisma } from '@/lib/db/client';
 import { defineJob } from '@/lib/jobs/define';
 import { runMeasuredAttempt } from '@/lib/jobs/runs';
 import { NPlusOneError } from '@/lib/metrics/request';
-import { cleanupExpired, dailyCleanupJob } from './jobs';
+import { cleanupExpired } from './jobs';
+import { dailyCleanupJob, dailyCleanupRequested } from './module';
 
 const DAY = 86_400_000;
 const now = new Date('2026-11-20T03:30:00Z');
@@ -94,7 +95,7 @@ describe('the daily cleanup', () => {
     expect(batched).toMatchObject({ ok: true, result: { expiredSessions: 5 } });
 
     await seedSessions(`${tag}_b`, [1, 2, 3].map((d) => new Date(now.getTime() - d * DAY)));
-    const strict = defineJob({ name: 'test/strict', description: 'no opt-out', trigger: { event: 'ops/daily-cleanup.requested' }, retries: 0, run: () => cleanupExpired({ now, batchSize: 1 }) });
+    const strict = defineJob({ name: 'test/strict', description: 'no opt-out', trigger: { event: dailyCleanupRequested }, retries: 0, run: () => cleanupExpired({ now, batchSize: 1 }) });
     const guarded = await runMeasuredAttempt(strict, () => strict.run({}));
     expect(guarded.ok).toBe(false);
     expect(!guarded.ok && guarded.error).toBeInstanceOf(NPlusOneError);

@@ -1,5 +1,4 @@
 import { prisma } from '@/lib/db/client';
-import { defineJob } from '@/lib/jobs/define';
 
 export const JOB_RUN_RETENTION_DAYS = 30;
 /** Revoked and expired API tokens stay in their owner's list this long, then go. */
@@ -77,18 +76,3 @@ async function inBatches(batchSize: number, maxBatches: number, deleteBatch: () 
   }
   return { deleted, more: true };
 }
-
-export const dailyCleanupJob = defineJob({
-  name: 'ops/daily-cleanup',
-  description: 'Deletes expired sessions, job runs older than 30 days and API tokens ended over 30 days ago',
-  // 03:30 UTC, off-peak; also runs on demand with the event.
-  trigger: { event: 'ops/daily-cleanup.requested', cron: '30 3 * * *' },
-  retries: 3,
-  inngest: {
-    // One cleanup at a time, across all instances.
-    concurrency: { limit: 1 },
-  },
-  // One DELETE per batch is the point, not an N+1.
-  repeatsStatements: true,
-  run: () => cleanupExpired(),
-});

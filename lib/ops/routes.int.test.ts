@@ -46,7 +46,7 @@ describe('the ops API (admins only)', () => {
 
     const metricsResponse = await get(opsMetricsRoute, '/api/v1/ops/metrics', { cookie });
     expect(metricsResponse.status).toBe(200);
-    expect(metricsResponse.headers.get('Cache-Control')).toBe('no-store');
+    expect(metricsResponse.headers.get('Cache-Control')).toBe('private, no-store');
     expect(metricsResponse.headers.get('Server-Timing')).toMatch(/statements/);
     const metrics = (await metricsResponse.json()) as MetricsSnapshot;
     expect(metrics.routes.find((r) => r.route === '/api/test/ops-routes')).toMatchObject({ count: 1, statementsPerRequest: 1 });

@@ -1,16 +1,16 @@
 import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
-import { statsTag, viewerTag } from '@/lib/wishlists/tags';
 import { fail, invalid, isUuid, ok, type MutationResult } from '@/lib/validation';
 import { friendRequestSchema, friendResponseSchema } from './schemas';
 import { peopleTag } from './tags';
 
 /**
- * Friendships. Becoming friends changes what both people may see at once (partner_only lists,
- * the friends' sections and feeds), so both sides' caches are dropped on every change.
+ * Friendships. Becoming friends changes what both people may see at once (friends-only lists,
+ * the friends' sections and feeds): every read that follows friendships carries the people tag
+ * of its viewer, so both sides' are dropped on every change.
  */
 async function friendshipChanged(a: string, b: string): Promise<void> {
-  await invalidate([peopleTag(a), peopleTag(b), viewerTag(a), viewerTag(b), statsTag(a), statsTag(b)]);
+  await invalidate([peopleTag(a), peopleTag(b)]);
 }
 
 export async function sendFriendRequest(viewerId: string, input: unknown): Promise<MutationResult<{ connectionId: string }>> {

@@ -1,5 +1,6 @@
-import { cached } from '@/lib/cache/cache';
+import { cachedRead } from '@/lib/cache/read';
 import { prisma } from '@/lib/db/client';
+import { peopleCacheKinds } from './module';
 import { peopleTag } from './tags';
 
 export interface FriendSummary {
@@ -67,10 +68,21 @@ export async function loadFriendsOverview(viewerId: string): Promise<FriendsOver
   };
 }
 
-export function getFriendsOverview(viewerId: string): Promise<FriendsOverview> {
-  return cached({ kind: 'user', key: ['friends', viewerId], tags: [peopleTag(viewerId)], factory: () => loadFriendsOverview(viewerId) });
-}
+/** The Friends page's read: one statement cold, dropped by every friendship change of the viewer. */
+export const friendsOverviewRead = cachedRead({
+  kind: peopleCacheKinds.friends,
+  key: (viewerId: string) => ['overview', viewerId],
+  tags: (viewerId: string) => [peopleTag(viewerId)],
+  load: loadFriendsOverview,
+});
 
-export function getCachedFriendSummary(viewerId: string): Promise<FriendSummary> {
-  return cached({ kind: 'user', key: ['friend-summary', viewerId], tags: [peopleTag(viewerId)], factory: () => getFriendSummary(viewerId) });
-}
+/** The home page's friend counts: the same lifetime and tag (warmed on sign-in). */
+export const friendSummaryRead = cachedRead({
+  kind: peopleCacheKinds.friends,
+  key: (viewerId: string) => ['summary', viewerId],
+  tags: (viewerId: string) => [peopleTag(viewerId)],
+  load: getFriendSummary,
+});
+
+export const getFriendsOverview = (viewerId: string) => friendsOverviewRead.get(viewerId);
+export const getCachedFriendSummary = (viewerId: string) => friendSummaryRead.get(viewerId);

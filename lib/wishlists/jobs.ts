@@ -1,11 +1,14 @@
-import { invalidate, refreshCached } from '@/lib/cache/cache';
+import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
-import { defineJob } from '@/lib/jobs/define';
 import { audienceOf } from '@/lib/people/queries';
 import { extractUrlMetadata } from './metadata';
 import { activityStatsRead } from './queries';
 import { viewerTag, wishlistTag } from './tags';
+
+/*
+ * The logic of the Wishlists jobs, declared with their events in ./module.ts.
+ */
 
 /**
  * Reads the page behind an item's link (plan 000 §3.2) and fills in what the owner left empty:
@@ -46,25 +49,5 @@ export async function extractItemMetadata(itemId: string): Promise<{ status: 'do
 
 /** Recomputes a viewer's weekly activity stats in the cache (plan 000's ActivityStatsRefreshJob). */
 export async function refreshActivityStats(userId: string): Promise<void> {
-  await refreshCached(activityStatsRead(userId));
+  await activityStatsRead.refresh(userId);
 }
-
-export const extractItemMetadataJob = defineJob({
-  name: 'wishlists/extract-item-metadata',
-  description: 'Reads the page behind a new item link: title, image, price and currency.',
-  trigger: { event: 'wishlists/item.url-added' },
-  retries: 2,
-  // Pages are fetched politely: a few at a time overall, one at a time per item.
-  inngest: { concurrency: [{ limit: 5 }, { key: 'event.data.itemId', limit: 1 }] },
-  run: ({ itemId }) => extractItemMetadata(itemId),
-});
-
-export const refreshActivityStatsJob = defineJob({
-  name: 'wishlists/refresh-activity-stats',
-  description: 'Recomputes a viewer’s weekly activity stats after their circle changed something.',
-  trigger: { event: 'wishlists/activity-stats.stale' },
-  retries: 3,
-  // A burst of changes in someone's circle refreshes their stats once.
-  inngest: { debounce: { key: 'event.data.userId', period: '30s' } },
-  run: ({ userId }) => refreshActivityStats(userId),
-});

@@ -3,8 +3,11 @@ import { prisma } from '@/lib/db/client';
 import { settleInlineJobs } from '@/lib/jobs/inline';
 import { respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
 import { createCircle } from '@/test/people';
-import { addItem, createWishlist, deleteWishlist, giveGift, updateWishlist } from './mutations';
-import { getWishlistDashboard, getWishlistDetail } from './queries';
+import { countStatements } from '@/test/statements';
+import { addItem, createWishlist, deleteWishlist, giveGift, removeItem, updateItem, updateWishlist } from './mutations';
+import { findGiftIdeas, getWishlistDashboard, getWishlistDetail } from './queries';
+import { GET as wishlistsRoute } from '@/app/api/v1/wishlists/route';
+import { createApiToken } from '@/lib/api-tokens/mutations';
 
 let circle: Awaited<ReturnType<typeof createCircle>>;
 beforeEach(async () => {
@@ -153,5 +156,103 @@ describe('friendships', () => {
     expect((await respondToFriendRequest(owner.id, request.id, 'decline')).ok).toBe(true);
     expect((await sendFriendRequest(owner.id, { email: stranger.email })).ok).toBe(true);
     expect(await prisma.connection.count({ where: { OR: [{ requesterId: stranger.id }, { addresseeId: stranger.id }] } })).toBe(1);
+  });
+});
+
+describe('privacy changes reach every viewer on their next request', () => {
+  it('a public list made private leaves a stranger’s warm dashboard and API answer at once', async () => {
+    const { owner, stranger } = await createCircle();
+    const created = await createWishlist(owner.id, { name: 'Soon private', visibility: 'public' });
+    if (!created.ok) throw new Error(created.message);
+    const token = await createApiToken(stranger.id, { name: 'privacy test', lifetime: '30' });
+    if (!token.ok) throw new Error(token.message);
+    const apiLists = async () => {
+      const response = await wishlistsRoute(new Request('http://localhost/api/v1/wishlists', { headers: { authorization: `Bearer ${token.value.secret}` } }));
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { public: { name: string }[] };
+      return body.public.map((list) => list.name);
+    };
+    // The stranger's dashboard and API answer are cached with the list in them.
+    expect((await getWishlistDashboard(stranger.id, 'updated_desc')).public.map((l) => l.name)).toContain('Soon private');
+    expect(await apiLists()).toContain('Soon private');
+
+    expect(await updateWishlist(owner.id, created.value.id, { name: 'Soon private', visibility: 'private' })).toMatchObject({ ok: true });
+    expect((await getWishlistDashboard(stranger.id, 'updated_desc')).public.map((l) => l.name)).not.toContain('Soon private');
+    expect(await apiLists()).not.toContain('Soon private');
+    expect(await getWishlistDetail(stranger.id, created.value.id)).toBeNull();
+  });
+});
+
+describe('gift ideas', () => {
+  it('never include the viewer’s own lists, so an owner cannot tell which of their items are reserved', async () => {
+    const { owner, friend } = await createCircle();
+    const created = await createWishlist(owner.id, { name: 'Ideas list', visibility: 'public' });
+    if (!created.ok) throw new Error(created.message);
+    const currency = 'NOK';
+    const added = await Promise.all(['Kept', 'Taken'].map((name) => addItem(owner.id, created.value.id, { name, price: '10.00', currency })));
+    const [kept, taken] = added.map((result) => (result.ok ? result.value.id : ''));
+    expect(await giveGift(friend.id, taken!, 'reserve')).toMatchObject({ ok: true });
+
+    // The owner sees none of their own items, reserved or not.
+    const ownView = await findGiftIdeas(owner.id, 20, currency);
+    expect(ownView.map((idea) => idea.id)).not.toContain(kept);
+    expect(ownView.map((idea) => idea.id)).not.toContain(taken);
+    // Anyone else sees the available one only.
+    const otherView = (await findGiftIdeas(friend.id, 20, currency)).map((idea) => idea.id);
+    expect(otherView).toContain(kept);
+    expect(otherView).not.toContain(taken);
+  });
+});
+
+describe('statement budgets of the writes', () => {
+  /** Adds `count` accepted friends to a user, so that a write concerns more people. */
+  async function addFriends(userId: string, count: number) {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const people = Array.from({ length: count }, (_, n) => ({ id: `usr_t_${tag}_f${n}`, name: `Friend ${n} ${tag}`, email: `f${n}-${tag}@example.com` }));
+    await prisma.user.createMany({ data: people });
+    await prisma.connection.createMany({ data: people.map((person) => ({ requesterId: userId, addresseeId: person.id, status: 'accepted' as const })) });
+  }
+
+  /** Runs every write once for a fresh circle and returns the statements each took. */
+  async function writeCosts(friends: number) {
+    const { owner, friend, pending } = await createCircle();
+    await addFriends(owner.id, friends);
+    const costs: Record<string, number> = {};
+    const measure = async <T>(name: string, write: () => Promise<T>) => {
+      const { result, statements } = await countStatements(write, `write:${name}`);
+      costs[name] = statements;
+      return result;
+    };
+    const list = await measure('createWishlist', () => createWishlist(owner.id, { name: 'Budget', visibility: 'partner_only' }));
+    if (!list.ok) throw new Error(list.message);
+    await measure('updateWishlist', () => updateWishlist(owner.id, list.value.id, { name: 'Budget 2', visibility: 'partner_only' }));
+    const item = await measure('addItem', () => addItem(owner.id, list.value.id, { name: 'Thing', url: 'https://shop.example/thing' }));
+    if (!item.ok) throw new Error(item.message);
+    await measure('updateItem', () => updateItem(owner.id, item.value.id, { name: 'Thing 2', url: 'https://shop.example/thing' }));
+    await measure('giveGift', () => giveGift(friend.id, item.value.id, 'reserve'));
+    await measure('removeItem', () => removeItem(owner.id, item.value.id));
+    await measure('deleteWishlist', () => deleteWishlist(owner.id, list.value.id));
+    const request = await prisma.connection.findFirstOrThrow({ where: { requesterId: pending.id, addresseeId: owner.id } });
+    await measure('respondToFriendRequest', () => respondToFriendRequest(owner.id, request.id, 'accept'));
+    await settleInlineJobs();
+    return costs;
+  }
+
+  it('each write costs a fixed number of statements, the same with 3 friends as with 24 (no N+1 over the audience)', async () => {
+    const few = await writeCosts(1);
+    const many = await writeCosts(22);
+    expect(many).toEqual(few);
+    // Transactions count their BEGIN and COMMIT; every write ends with one read of the author's
+    // audience and one statement queuing every friend's stats refresh.
+    expect(few).toEqual({
+      createWishlist: 5,
+      updateWishlist: 3,
+      addItem: 7,
+      updateItem: 4,
+      giveGift: 6,
+      removeItem: 4,
+      deleteWishlist: 3,
+      respondToFriendRequest: 4,
+    });
   });
 });

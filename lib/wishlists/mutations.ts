@@ -1,11 +1,12 @@
 import { prisma } from '@/lib/db/client';
 import { invalidate } from '@/lib/cache/cache';
-import { sendEvent } from '@/lib/jobs/backend';
+import { outgoing, sendEvent, sendEvents } from '@/lib/jobs/backend';
 import { logger } from '@/lib/metrics/logger';
 import { audienceOf } from '@/lib/people/queries';
 import { fail, invalid, isUuid, ok, type MutationResult } from '@/lib/validation';
 import { giftActionSchema, itemInputSchema, wishlistInputSchema, type GiftAction } from './schemas';
-import { statsTag, viewerTag, wishlistTag } from './tags';
+import { activityStatsStale, itemUrlAdded } from './module';
+import { publicListsTag, statsTag, viewerTag, wishlistTag } from './tags';
 
 /*
  * Writes of the Wishlists module. Each validates its input, writes in one transaction, then
@@ -20,17 +21,18 @@ const ITEM_NOT_FOUND = 'This item does not exist or is not yours to change.';
 /** Drops what the change made stale and refreshes the activity stats of those who see it. */
 async function afterChange(authorId: string, wishlistIds: string[]): Promise<void> {
   const audience = await audienceOf(authorId);
-  await invalidate([...audience.map(viewerTag), ...wishlistIds.map(wishlistTag), statsTag(authorId)]);
+  // The public lists are one entry for everybody, dropped by any change (one cheap, indexed
+  // statement to rebuild): a list made private, or a public list's new name or counts, reach
+  // every viewer on their next request.
+  await invalidate([...audience.map(viewerTag), ...wishlistIds.map(wishlistTag), statsTag(authorId), publicListsTag]);
   // The author's stats are dropped above (read-your-writes); their friends' are recomputed in
   // the background (plan 000's ActivityStatsRefreshJob) and may lag by the time that takes.
   const friends = audience.filter((id) => id !== authorId);
-  await Promise.all(
-    friends.map((userId) =>
-      sendEvent('wishlists/activity-stats.stale', { userId }).catch((error: unknown) => {
-        logger.error({ err: (error as Error).message, userId }, 'could not queue an activity stats refresh; they expire within 15 minutes');
-      }),
-    ),
-  );
+  try {
+    await sendEvents(friends.map((userId) => outgoing(activityStatsStale, { userId })));
+  } catch (error) {
+    logger.error({ err: (error as Error).message, friends: friends.length }, 'could not queue activity stats refreshes; they expire within 15 minutes');
+  }
 }
 
 function wishlistData(input: ReturnType<typeof wishlistInputSchema.parse>) {
@@ -110,7 +112,7 @@ export async function addItem(viewerId: string, wishlistId: string, input: unkno
 /** Queues the URL metadata job (plan 000 §3.2). If the queue refuses, the item says so. */
 async function queueMetadataExtraction(itemId: string, wishlistId: string): Promise<void> {
   try {
-    await sendEvent('wishlists/item.url-added', { itemId });
+    await sendEvent(itemUrlAdded, { itemId });
   } catch (error) {
     logger.error({ err: (error as Error).message, itemId }, 'could not queue metadata extraction');
     await prisma.item.update({

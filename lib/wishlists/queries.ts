@@ -1,7 +1,8 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db/client';
 import { isUuid } from '@/lib/validation';
-import { cached, type CachedRead } from '@/lib/cache/cache';
+import { cachedRead } from '@/lib/cache/read';
+import { peopleTag } from '@/lib/people/tags';
 import type {
   ActivityEntry,
   ActivityStats,
@@ -14,7 +15,9 @@ import type {
   WishlistEventType,
   WishlistSort,
 } from './types';
-import { statsTag, viewerTag, wishlistTag } from './tags';
+import { DEFAULT_WISHLIST_SORT } from './types';
+import { wishlistCacheKinds as kinds } from './module';
+import { publicListsTag, statsTag, viewerTag, wishlistTag } from './tags';
 
 /*
  * Reads of the Wishlists module. Who may see what is decided in the SQL of each query:
@@ -22,6 +25,10 @@ import { statsTag, viewerTag, wishlistTag } from './tags';
  * - a partner_only list: its owner and the owner's accepted friends;
  * - a public list: everyone signed in.
  * On their own lists, owners never learn who reserved or bought what before the event date.
+ *
+ * Every read is a cached-read descriptor (lib/cache/read.ts) shared by its page, its API route
+ * and the sign-in warm-up. A read whose answer follows the viewer's friendships carries the
+ * viewer's people tag, which every friendship change drops (lib/people/mutations.ts).
  */
 
 export const DASHBOARD_LIMITS = { mine: 100, friends: 48, public: 12 } as const;
@@ -96,13 +103,19 @@ const ITEM_COUNTS = Prisma.sql`
     FROM items i WHERE i.wishlist_id = p.id
   ) counts`;
 
+/** The viewer's lists and their friends' shared lists, and who the friends are (to keep them out of the public section). */
+interface ViewerLists {
+  mine: WishlistCard[];
+  friends: WishlistCard[];
+  friendIds: string[];
+}
+
 /**
- * The dashboard's lists in one statement (plan 000 §1.2, "unified loading"): my lists in the
- * chosen order, my friends' shared lists and everyone else's public lists by recent update,
- * partitioned by section.
+ * The viewer's own sections of the dashboard in one statement (plan 000 §1.2, "unified
+ * loading"): my lists in the chosen order and my friends' shared lists by recent update.
  */
-export async function loadWishlistDashboard(viewerId: string, sort: WishlistSort): Promise<WishlistDashboard> {
-  const rows = await prisma.$queryRaw<CardRow[]>`
+export async function loadViewerLists(viewerId: string, sort: WishlistSort): Promise<ViewerLists> {
+  const rows = await prisma.$queryRaw<(CardRow & { friend_ids: string[] })[]>`
     WITH ${friendsCte(viewerId)},
     picked AS (
       (SELECT w.*, 1 AS section, row_number() OVER (ORDER BY ${MINE_ORDER[sort]}) AS position
@@ -113,33 +126,72 @@ export async function loadWishlistDashboard(viewerId: string, sort: WishlistSort
        FROM wishlists w JOIN friends f ON f.id = w.owner_id
        WHERE w.visibility IN ('partner_only', 'public')
        ORDER BY w.updated_at DESC, w.id LIMIT ${DASHBOARD_LIMITS.friends})
-      UNION ALL
-      -- Read in the order of wishlists_public_updated_idx, stopping at the limit: no sort of every public list.
-      (SELECT w.*, 3, row_number() OVER (ORDER BY w.updated_at DESC, w.id)
-       FROM wishlists w
-       WHERE w.visibility = 'public' AND w.owner_id <> ${viewerId}
-         AND NOT EXISTS (SELECT 1 FROM friends f WHERE f.id = w.owner_id)
-       ORDER BY w.updated_at DESC, w.id LIMIT ${DASHBOARD_LIMITS.public})
+    ),
+    cards AS (
+      SELECT ${CARD_COLUMNS}, p.section, p.position
+      FROM picked p JOIN users u ON u.id = p.owner_id
+      ${ITEM_COUNTS}
     )
-    SELECT ${CARD_COLUMNS}, p.section
-    FROM picked p JOIN users u ON u.id = p.owner_id
-    ${ITEM_COUNTS}
-    ORDER BY p.section, p.position`;
-  const dashboard: WishlistDashboard = { mine: [], friends: [], public: [] };
+    -- One row even without any list: it carries the friends' ids.
+    SELECT ARRAY(SELECT id FROM friends ORDER BY id) AS friend_ids, c.*
+    FROM (SELECT 1) one LEFT JOIN cards c ON true
+    ORDER BY c.section, c.position`;
+  const lists: ViewerLists = { mine: [], friends: [], friendIds: rows[0]?.friend_ids ?? [] };
   for (const row of rows) {
-    const section = row.section === 1 ? 'mine' : row.section === 2 ? 'friends' : 'public';
-    dashboard[section].push(toCard(row, viewerId));
+    if (row.section === 1) lists.mine.push(toCard(row, viewerId));
+    else if (row.section === 2) lists.friends.push(toCard(row, viewerId));
   }
-  return dashboard;
+  return lists;
 }
 
-export function getWishlistDashboard(viewerId: string, sort: WishlistSort): Promise<WishlistDashboard> {
-  return cached({
-    kind: 'wishlistDashboard',
-    key: ['lists', viewerId, sort],
-    tags: [viewerTag(viewerId)],
-    factory: () => loadWishlistDashboard(viewerId, sort),
-  });
+/**
+ * Public lists by recent update, the same for everybody: one cache entry that any change to a
+ * list drops (publicListsTag), so a list made private leaves every viewer's dashboard at once.
+ * More than the section shows, since each viewer's own and friends' lists are left out of it.
+ */
+const PUBLIC_POOL = 60;
+
+export async function loadPublicLists(): Promise<WishlistCard[]> {
+  // Read in the order of wishlists_public_updated_idx, stopping at the limit: no sort of every public list.
+  const rows = await prisma.$queryRaw<CardRow[]>`
+    SELECT ${CARD_COLUMNS}, 3 AS section
+    FROM (SELECT * FROM wishlists w WHERE w.visibility = 'public' ORDER BY w.updated_at DESC, w.id LIMIT ${PUBLIC_POOL}) p
+    JOIN users u ON u.id = p.owner_id
+    ${ITEM_COUNTS}
+    ORDER BY p.updated_at DESC, p.id`;
+  // Nobody is the owner here: available counts are shown, and each viewer's own lists are left out below.
+  return rows.map((row) => toCard(row, ''));
+}
+
+export const viewerListsRead = cachedRead({
+  kind: kinds.dashboard,
+  key: (viewerId: string, sort: WishlistSort) => ['lists', viewerId, sort],
+  tags: (viewerId: string) => [viewerTag(viewerId), peopleTag(viewerId)],
+  load: loadViewerLists,
+});
+
+export const publicListsRead = cachedRead({
+  kind: kinds.publicLists,
+  key: () => ['recent'],
+  tags: () => [publicListsTag],
+  load: loadPublicLists,
+});
+
+/** The dashboard from its two cached parts: the viewer's, and the public lists everybody shares. */
+export async function getWishlistDashboard(viewerId: string, sort: WishlistSort): Promise<WishlistDashboard> {
+  const [viewerLists, publicLists] = await Promise.all([viewerListsRead.get(viewerId, sort), publicListsRead.get()]);
+  return composeDashboard(viewerId, viewerLists, publicLists);
+}
+
+/** The uncached dashboard (two statements), for tests and the benchmark's reference answers. */
+export async function loadWishlistDashboard(viewerId: string, sort: WishlistSort): Promise<WishlistDashboard> {
+  const [viewerLists, publicLists] = await Promise.all([loadViewerLists(viewerId, sort), loadPublicLists()]);
+  return composeDashboard(viewerId, viewerLists, publicLists);
+}
+
+function composeDashboard(viewerId: string, { mine, friends, friendIds }: ViewerLists, publicLists: WishlistCard[]): WishlistDashboard {
+  const known = new Set([viewerId, ...friendIds]);
+  return { mine, friends, public: publicLists.filter((list) => !known.has(list.ownerId)).slice(0, DASHBOARD_LIMITS.public) };
 }
 
 interface ActivityRow {
@@ -189,9 +241,14 @@ export async function loadActivityFeed(viewerId: string, whose: 'mine' | 'friend
   return rows.map(toActivity);
 }
 
-export function getActivityFeed(viewerId: string, whose: 'mine' | 'friends'): Promise<ActivityEntry[]> {
-  return cached({ kind: 'activityFeed', key: ['feed', viewerId, whose], tags: [viewerTag(viewerId)], factory: () => loadActivityFeed(viewerId, whose) });
-}
+export const activityFeedRead = cachedRead({
+  kind: kinds.activityFeed,
+  key: (viewerId: string, whose: 'mine' | 'friends') => ['feed', viewerId, whose],
+  tags: (viewerId: string) => [viewerTag(viewerId), peopleTag(viewerId)],
+  load: loadActivityFeed,
+});
+
+export const getActivityFeed = (viewerId: string, whose: 'mine' | 'friends') => activityFeedRead.get(viewerId, whose);
 
 /** This week's activity of the viewer and their friends, by kind (plan 000: cached 15 minutes). */
 export async function loadActivityStats(viewerId: string): Promise<ActivityStats> {
@@ -220,14 +277,15 @@ export async function loadActivityStats(viewerId: string): Promise<ActivityStats
   };
 }
 
-/** The cache entry of a viewer's stats: read by the dashboard, recomputed by the refresh job. */
-export function activityStatsRead(viewerId: string): CachedRead<ActivityStats> {
-  return { kind: 'activityStats', key: ['stats', viewerId], tags: [statsTag(viewerId)], factory: () => loadActivityStats(viewerId) };
-}
+/** A viewer's stats: read by the dashboard, recomputed by the refresh job (plan 000: 15 minutes). */
+export const activityStatsRead = cachedRead({
+  kind: kinds.activityStats,
+  key: (viewerId: string) => ['stats', viewerId],
+  tags: (viewerId: string) => [statsTag(viewerId), peopleTag(viewerId)],
+  load: loadActivityStats,
+});
 
-export function getActivityStats(viewerId: string): Promise<ActivityStats> {
-  return cached(activityStatsRead(viewerId));
-}
+export const getActivityStats = (viewerId: string) => activityStatsRead.get(viewerId);
 
 interface UpcomingRow {
   id: string;
@@ -264,9 +322,14 @@ export async function loadUpcomingEvents(viewerId: string): Promise<UpcomingEven
   }));
 }
 
-export function getUpcomingEvents(viewerId: string): Promise<UpcomingEvent[]> {
-  return cached({ kind: 'wishlistDashboard', key: ['upcoming', viewerId], tags: [viewerTag(viewerId)], factory: () => loadUpcomingEvents(viewerId) });
-}
+export const upcomingEventsRead = cachedRead({
+  kind: kinds.dashboard,
+  key: (viewerId: string) => ['upcoming', viewerId],
+  tags: (viewerId: string) => [viewerTag(viewerId), peopleTag(viewerId)],
+  load: loadUpcomingEvents,
+});
+
+export const getUpcomingEvents = (viewerId: string) => upcomingEventsRead.get(viewerId);
 
 /** Gifts the viewer has reserved or bought on other people's lists, newest first. */
 export async function loadGivenGifts(viewerId: string): Promise<GivenGift[]> {
@@ -293,9 +356,14 @@ export async function loadGivenGifts(viewerId: string): Promise<GivenGift[]> {
   }));
 }
 
-export function getGivenGifts(viewerId: string): Promise<GivenGift[]> {
-  return cached({ kind: 'wishlistDashboard', key: ['given', viewerId], tags: [viewerTag(viewerId)], factory: () => loadGivenGifts(viewerId) });
-}
+export const givenGiftsRead = cachedRead({
+  kind: kinds.dashboard,
+  key: (viewerId: string) => ['given', viewerId],
+  tags: (viewerId: string) => [viewerTag(viewerId)],
+  load: loadGivenGifts,
+});
+
+export const getGivenGifts = (viewerId: string) => givenGiftsRead.get(viewerId);
 
 /**
  * One list and its items as this viewer may see them, or null when the viewer may not see it
@@ -335,7 +403,9 @@ export async function loadWishlistDetail(viewerId: string, wishlistId: string): 
            CASE WHEN ${giftsHidden} THEN 'available' ELSE i.status::text END AS status,
            (NOT ${giftsHidden} AND i.purchased_by_id IS NOT DISTINCT FROM ${viewerId}) AS taken_by_me,
            CASE WHEN ${giftsHidden} THEN NULL ELSE buyer.name END AS taken_by_name,
-           i.metadata_status::text AS metadata_status, i.metadata_error, i.created_at
+           i.metadata_status::text AS metadata_status,
+           -- Why a link could not be read is the owner's business only.
+           CASE WHEN ${viewerIsOwner} THEN i.metadata_error END AS metadata_error, i.created_at
     FROM items i
     LEFT JOIN users buyer ON buyer.id = i.purchased_by_id
     WHERE i.wishlist_id = ${wishlistId}::uuid
@@ -363,15 +433,33 @@ export async function loadWishlistDetail(viewerId: string, wishlistId: string): 
   };
 }
 
+export const wishlistDetailRead = cachedRead({
+  kind: kinds.detail,
+  key: (viewerId: string, wishlistId: string) => ['detail', wishlistId, viewerId],
+  tags: (viewerId: string, wishlistId: string) => [wishlistTag(wishlistId), viewerTag(viewerId), peopleTag(viewerId)],
+  load: loadWishlistDetail,
+});
+
 export function getWishlistDetail(viewerId: string, wishlistId: string): Promise<WishlistDetail | null> {
   // Not a list id at all: no query, same answer as a list the viewer may not see.
   if (!isUuid(wishlistId)) return Promise.resolve(null);
-  return cached({
-    kind: 'wishlistDetail',
-    key: ['detail', wishlistId, viewerId],
-    tags: [wishlistTag(wishlistId), viewerTag(viewerId)],
-    factory: () => loadWishlistDetail(viewerId, wishlistId),
-  });
+  return wishlistDetailRead.get(viewerId, wishlistId);
+}
+
+/**
+ * Plan 000's cache warming after sign-in: the dashboard (default order, and the public lists),
+ * both feeds, the stats and the upcoming events, through the pages' own reads. Returns what it warmed.
+ */
+export async function warmViewer(viewerId: string): Promise<string[]> {
+  await Promise.all([
+    viewerListsRead.get(viewerId, DEFAULT_WISHLIST_SORT),
+    publicListsRead.get(),
+    activityFeedRead.get(viewerId, 'mine'),
+    activityFeedRead.get(viewerId, 'friends'),
+    activityStatsRead.get(viewerId),
+    upcomingEventsRead.get(viewerId),
+  ]);
+  return ['dashboard', 'public-lists', 'feeds', 'stats', 'upcoming'];
 }
 
 /** A list's items' metadata states, for the page's polling while extraction runs (uncached). */
@@ -397,14 +485,17 @@ export async function findPublicWishlistsByEvent(viewerId: string, eventType: Wi
 }
 
 /**
- * Gift ideas: available items on public lists under a price, newest first (the API's price
- * discovery): served by the (price, currency, created_at) index.
+ * Gift ideas: available items on other people's public lists under a price, newest first (the
+ * API's price discovery): served by the (price, currency, created_at) index. The viewer's own
+ * lists are left out: their reserved items would be missing from the answer, which would tell
+ * the owner what their friends have reserved.
  */
-export async function findGiftIdeas(maxPrice: number, currency: string, limit = 20) {
+export async function findGiftIdeas(viewerId: string, maxPrice: number, currency: string, limit = 20) {
   const rows = await prisma.$queryRaw<{ id: string; name: string; price: string; currency: string; wishlist_id: string; wishlist_name: string; created_at: Date }[]>`
     SELECT i.id, i.name, i.price::text AS price, i.currency, w.id AS wishlist_id, w.name AS wishlist_name, i.created_at
     FROM items i JOIN wishlists w ON w.id = i.wishlist_id
     WHERE i.price <= ${maxPrice} AND i.currency = ${currency} AND i.status = 'available' AND w.visibility = 'public'
+      AND w.owner_id <> ${viewerId}
     ORDER BY i.created_at DESC
     LIMIT ${limit}`;
   return rows.map((row) => ({ id: row.id, name: row.name, price: row.price, currency: row.currency, wishlistId: row.wishlist_id, wishlistName: row.wishlist_name, createdAt: row.created_at.toISOString() }));

@@ -3,9 +3,13 @@
  * - viewerTag: everything a viewer's wishlist pages show (dashboard, feeds, upcoming, their
  *   view of each list). Dropped for the author of a change and for the author's friends.
  * - wishlistTag: every viewer's copy of one list.
- * - statsTag: a viewer's weekly activity stats (refreshed by a job rather than dropped, except
- *   for the author of a change).
+ * - statsTag: a viewer's activity stats (refreshed by a job rather than dropped, except for the
+ *   author of a change).
+ * - publicListsTag: the public lists everybody's dashboard shares; dropped by every change to a
+ *   list, so that a list made private leaves every dashboard on the next request.
+ * Reads that follow the viewer's friendships also carry the viewer's people tag (lib/people/tags.ts).
  */
 export const viewerTag = (userId: string) => `wishlists:viewer:${userId}`;
 export const wishlistTag = (wishlistId: string) => `wishlist:${wishlistId}`;
 export const statsTag = (userId: string) => `wishlists:stats:${userId}`;
+export const publicListsTag = 'wishlists:public';

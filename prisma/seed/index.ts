@@ -1,24 +1,32 @@
 import { prisma } from '@/lib/db/client';
+import { installedModules } from '@/lib/modules/registry';
+import type { SeedContext } from '@/lib/modules/manifest';
+import '@/modules';
 import { seedCore } from './core';
-import { seedWishlists } from './wishlists';
 
-export type SeedScale = 'demo' | 'large';
+export type { SeedContext } from '@/lib/modules/manifest';
+export type SeedScale = SeedContext['scale'];
 
-export interface SeedContext {
-  scale: SeedScale;
-  log: (line: string) => void;
+/** Midnight UTC of the day the seed runs: seeded dates are relative to it, so the demo looks alive on any day. */
+export function seedDay(now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
 /**
- * Seeds every module, in dependency order. Deterministic (fixed faker seed, fixed ids) and
- * idempotent (upserts and ON CONFLICT DO NOTHING): running it twice leaves the same data.
- * Each module issue adds its seeder here.
+ * Seeds the users, then every module in registry order (modules.ts). Deterministic for a given
+ * day (fixed faker seed, fixed ids; dates relative to the day) and idempotent (upserts and ON
+ * CONFLICT DO NOTHING): running it twice leaves the same data.
  */
-export async function seed(context: SeedContext): Promise<void> {
+export async function seed(options: { scale: SeedScale; log: (line: string) => void; today?: Date }): Promise<void> {
+  const context: SeedContext = { scale: options.scale, log: options.log, today: options.today ?? seedDay() };
   const started = Date.now();
-  context.log(`seeding at ${context.scale} scale`);
+  context.log(`seeding at ${context.scale} scale, dates relative to ${context.today.toISOString().slice(0, 10)}`);
   await seedCore(prisma, context);
-  await seedWishlists(prisma, context);
+  for (const manifest of installedModules()) {
+    if (!manifest.seed) continue;
+    const seeder = await manifest.seed();
+    await seeder(prisma, context);
+  }
   // Fresh statistics, so the planner (and the ops console's row estimates) know the new sizes.
   await prisma.$executeRawUnsafe('ANALYZE');
   context.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

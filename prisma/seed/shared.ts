@@ -14,3 +14,6 @@ export function stableUuid(key: string): string {
   const hex = createHash('md5').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** The id of a demo list by its key (DEMO_LISTS in ./wishlists.ts). */
+export const demoListId = (key: string) => stableUuid(`wishlist:${key}`);

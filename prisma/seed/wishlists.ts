@@ -1,7 +1,7 @@
 import { faker } from '@faker-js/faker';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { DemoAccountId } from './demo-accounts';
-import { SEED_ANCHOR, peopleCount, stableUuid } from './shared';
+import { SEED_ANCHOR, demoListId, peopleCount, stableUuid } from './shared';
 import type { SeedContext } from './index';
 
 type Visibility = 'private' | 'partner_only' | 'public';
@@ -129,7 +129,6 @@ export const DEMO_LISTS: DemoList[] = [
   { key: 'admin-office', owner: 'usr_admin', name: 'Team office', visibility: 'public', items: [{ name: 'Coffee grinder', price: '149.00', currency: 'EUR' }] },
 ];
 
-export const demoListId = (key: string) => stableUuid(`wishlist:${key}`);
 
 const SCALE = {
   // Generated people: lists per person cycle 1..3; items per list cycle 2..6; ten activities each.

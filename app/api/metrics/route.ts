@@ -1,6 +1,5 @@
+import { apiRoute } from '@/lib/api/route';
 import { cacheInfo } from '@/lib/cache/cache';
-import { withRoute } from '@/lib/metrics/request';
-import { adminFromRequest } from '@/lib/ops/api';
 import { PROMETHEUS_CONTENT_TYPE, prometheusText } from '@/lib/ops/prometheus';
 import { getOpsMetrics } from '@/lib/ops/queries';
 
@@ -9,8 +8,8 @@ import { getOpsMetrics } from '@/lib/ops/queries';
  * ops metrics in Prometheus text format, for a scraper that sends an admin's API token
  * (Authorization: Bearer brisk_…).
  */
-export const GET = withRoute('/api/metrics', async (request: Request) => {
-  const access = await adminFromRequest(request);
-  if ('response' in access) return access.response;
-  return new Response(prometheusText(await getOpsMetrics(), cacheInfo()), { headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE, 'Cache-Control': 'no-store' } });
-});
+export const GET = apiRoute(
+  '/api/metrics',
+  { access: 'admin' },
+  async () => new Response(prometheusText(await getOpsMetrics(), cacheInfo()), { headers: { 'Content-Type': PROMETHEUS_CONTENT_TYPE } }),
+);

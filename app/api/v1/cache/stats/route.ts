@@ -1,5 +1,4 @@
-import { withRoute } from '@/lib/metrics/request';
-import { adminFromRequest } from '@/lib/ops/api';
+import { apiRoute } from '@/lib/api/route';
 import { getCacheStats } from '@/lib/ops/queries';
 
 /**
@@ -7,8 +6,4 @@ import { getCacheStats } from '@/lib/ops/queries';
  * out): the data cache's layers (L1 memory, L2 Redis and whether it is up), reads and hit rate
  * by kind and in total, and Redis's own keyspace counters.
  */
-export const GET = withRoute('/api/v1/cache/stats', async (request: Request) => {
-  const access = await adminFromRequest(request);
-  if ('response' in access) return access.response;
-  return Response.json(await getCacheStats(), { headers: { 'Cache-Control': 'no-store' } });
-});
+export const GET = apiRoute('/api/v1/cache/stats', { access: 'admin' }, () => getCacheStats());

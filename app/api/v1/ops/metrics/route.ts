@@ -1,5 +1,4 @@
-import { withRoute } from '@/lib/metrics/request';
-import { adminFromRequest } from '@/lib/ops/api';
+import { apiRoute } from '@/lib/api/route';
 import { getOpsMetrics } from '@/lib/ops/queries';
 
 /**
@@ -7,8 +6,4 @@ import { getOpsMetrics } from '@/lib/ops/queries';
  * counts, p50/p95/p99 and statements per request, the slowest recent requests, and data-cache
  * reads by kind; from Redis (all instances) when configured, else this instance.
  */
-export const GET = withRoute('/api/v1/ops/metrics', async (request: Request) => {
-  const access = await adminFromRequest(request);
-  if ('response' in access) return access.response;
-  return Response.json(await getOpsMetrics(), { headers: { 'Cache-Control': 'no-store' } });
-});
+export const GET = apiRoute('/api/v1/ops/metrics', { access: 'admin' }, () => getOpsMetrics());

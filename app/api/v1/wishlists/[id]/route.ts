@@ -1,13 +1,10 @@
-import { notFoundResponse } from '@/lib/api-errors';
-import { unauthorized, viewerFromRequest } from '@/lib/auth/api';
-import { withRoute } from '@/lib/metrics/request';
+import { ApiError } from '@/lib/api-errors';
+import { apiRoute } from '@/lib/api/route';
 import { getWishlistDetail } from '@/lib/wishlists/queries';
 
 /** GET /api/v1/wishlists/:id: one list with its items, as the viewer may see it; 404 otherwise. */
-export const GET = withRoute('/api/v1/wishlists/[id]', async (request: Request, context: RouteContext<'/api/v1/wishlists/[id]'>) => {
-  const viewer = await viewerFromRequest(request);
-  if (!viewer) return unauthorized(request);
-  const detail = await getWishlistDetail(viewer.id, (await context.params).id);
-  if (!detail) return notFoundResponse();
-  return Response.json(detail, { headers: { 'Cache-Control': 'private, no-store' } });
+export const GET = apiRoute<{ id: string }>('/api/v1/wishlists/[id]', { access: 'viewer' }, async ({ viewer, params }) => {
+  const detail = await getWishlistDetail(viewer.id, params.id);
+  if (!detail) throw new ApiError(404, 'Not found.');
+  return detail;
 });

@@ -1,7 +1,6 @@
-import { notFoundResponse } from '@/lib/api-errors';
-import { unauthorized, viewerFromRequest } from '@/lib/auth/api';
+import { ApiError } from '@/lib/api-errors';
+import { apiRoute } from '@/lib/api/route';
 import { isBenchMode } from '@/lib/bench-mode';
-import { withRoute } from '@/lib/metrics/request';
 import { loadNaiveWishlistDetail } from '@/lib/wishlists/naive';
 
 /**
@@ -9,11 +8,8 @@ import { loadNaiveWishlistDetail } from '@/lib/wishlists/naive';
  * /api/v1/wishlists/:id (the same JSON, from lib/wishlists/naive.ts). 404 unless the server runs
  * with BRISK_BENCH=1.
  */
-export const GET = withRoute('/api/v1/bench/naive/wishlists/[id]', async (request: Request, context: RouteContext<'/api/v1/bench/naive/wishlists/[id]'>) => {
-  if (!isBenchMode()) return notFoundResponse();
-  const viewer = await viewerFromRequest(request);
-  if (!viewer) return unauthorized(request);
-  const detail = await loadNaiveWishlistDetail(viewer.id, (await context.params).id);
-  if (!detail) return notFoundResponse();
-  return Response.json(detail, { headers: { 'Cache-Control': 'private, no-store' } });
+export const GET = apiRoute<{ id: string }>('/api/v1/bench/naive/wishlists/[id]', { access: 'viewer', available: isBenchMode }, async ({ viewer, params }) => {
+  const detail = await loadNaiveWishlistDetail(viewer.id, params.id);
+  if (!detail) throw new ApiError(404, 'Not found.');
+  return detail;
 });

@@ -1,0 +1,128 @@
+import type { CacheKind } from '@/lib/cache/kinds';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { AnyJobDefinition } from '@/lib/jobs/define';
+
+/**
+ * What the platform needs to know about a module, declared in one place: `lib/<module>/module.ts`.
+ * The registry (`modules.ts` at the root) lists the manifests; every consumer reads them from
+ * there — the job backends, the proxy, the navigation, the ops console, the seed, and the tools
+ * (Playwright budgets, Lighthouse, the benchmark). The platform never imports a module by name.
+ *
+ * A manifest must stay cheap to import (the proxy, Playwright and the benchmark import every
+ * one): it imports schemas, kinds and constants, and reaches its queries and job logic through
+ * `import()` inside the functions that need them.
+ */
+export interface ModuleManifest {
+  /** The module's folder name: `lib/<name>/`, and the prefix of its jobs, events and cache namespaces. */
+  name: string;
+  /** Its entries in the navigation. */
+  nav?: readonly NavEntry[];
+  /** Its background jobs (the inline backend and the Inngest functions both read this list). */
+  jobs?: readonly AnyJobDefinition[];
+  /** Its cache kinds, with the plan's lifetimes (the ops console lists them). */
+  cacheKinds?: readonly CacheKind[];
+  /** Pages whose existence depends on the viewer, checked in full by the proxy (a real 404). */
+  guards?: readonly PageGuard[];
+  /** Paths a signed-out visitor may open (everything else sends them to sign-in). */
+  publicPaths?: readonly RegExp[];
+  /** Its pages, with the budgets that Playwright and Lighthouse check. */
+  pages?: readonly PageBudget[];
+  /** Its routes in the benchmark, with the plan's targets. */
+  bench?: readonly BenchRoute[];
+  /**
+   * Fills the caches a user is about to read, right after they sign in (their dashboard, feeds,
+   * stats), through the same cached-read descriptors as the pages. Returns what it warmed.
+   */
+  warmOnSignIn?: (userId: string) => Promise<string[]>;
+  /** Its seeder (prisma/seed/<module>.ts), run in registry order. */
+  seed?: () => Promise<Seeder>;
+}
+
+export type Audience = 'everyone' | 'admin';
+
+export interface NavEntry {
+  href: string;
+  label: string;
+  /** `products`: the main navigation and the home page's cards; `account`: next to the user's name. */
+  placement: 'products' | 'account';
+  /** Who sees the entry (default: everyone signed in). */
+  audience?: Audience;
+  /** One sentence for the home page's card (products). */
+  description?: string;
+}
+
+export interface GuardViewer {
+  id: string;
+  role: 'user' | 'admin';
+}
+
+export interface PageGuard {
+  /** The route as Next names it (`/wishlists/[id]`): the metrics name of the check is `proxy:<route>`. */
+  route: string;
+  pattern: RegExp;
+  /** Whether the viewer may open the page; else the proxy answers 404 before anything streams. */
+  allows(viewer: GuardViewer, match: RegExpExecArray): Promise<boolean>;
+}
+
+/** A demo account by key (prisma/seed/demo-accounts.ts), or null for a signed-out visitor. */
+export type DemoViewerKey = 'admin' | 'ada' | 'ben' | 'chloe' | 'dev' | 'eunji' | 'farah' | 'gus';
+
+export interface PageBudget {
+  /** A concrete path on the demo data. */
+  path: string;
+  /** The Next route it renders (for reports). */
+  route: string;
+  /** Who opens it. */
+  viewer: DemoViewerKey | null;
+  /**
+   * Text that only the streamed data contains: it must not be in the prerendered shell and must
+   * arrive after it. Empty for a page without streamed data (a form).
+   */
+  streamed: readonly string[];
+  /** Links and buttons that Tab must reach, by accessible name. */
+  keyboard: readonly string[];
+  /** Transferred bytes (compressed) that Lighthouse allows: first-load script and everything. */
+  bytes: { script: number; total: number };
+  /**
+   * Lighthouse timing runs in CI: `representative` pages (one per module) get the desktop
+   * timing budgets, and `mobile` ones (each module's main dashboard) the mobile ones too. Every
+   * page is measured by `npm run lighthouse -- --all`.
+   */
+  lighthouse?: { representative?: boolean; mobile?: boolean };
+}
+
+export type BenchFigure = 'coldTotal' | 'warmTotal' | 'statements' | 'loadMean' | 'hitRate';
+
+export interface PlanTarget {
+  /** The figure must stay at or under this (ms, statements) — or, for hitRate, above it. */
+  limit: number;
+  text: string;
+  /** Which plan and which of its numbers. */
+  source: string;
+  before?: string;
+}
+
+export interface BenchRoute {
+  /** The route's name in reports and metrics (`/wishlists/[id]`). */
+  route: string;
+  kind: 'page' | 'api';
+  /** A concrete path on the demo data. */
+  path: string;
+  /** The same page or answer done as the plan's "before" did it (bench mode only), or null. */
+  naive: string | null;
+  targets: Partial<Record<BenchFigure, PlanTarget>>;
+}
+
+export interface SeedContext {
+  scale: 'demo' | 'large';
+  log: (line: string) => void;
+  /** The day the data is relative to (midnight UTC of the day of seeding, unless fixed). */
+  today: Date;
+}
+
+export type Seeder = (prisma: PrismaClient, context: SeedContext) => Promise<void>;
+
+/** Declares a module's manifest (a typed identity: the registry checks it when it is installed). */
+export function defineModule(manifest: ModuleManifest): ModuleManifest {
+  return manifest;
+}
