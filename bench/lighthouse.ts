@@ -1,15 +1,20 @@
-// `npm run lighthouse`: Lighthouse CI on Brisk's pages (budgets in lighthouserc.cjs). Starts the
-// production server itself (npm start: embedded database in .data/lhci, freshly seeded; build
-// in .next-lhci when stale; port 3200), signs the demo accounts in through the auth API, runs
-// `lhci collect` once per viewer with that viewer's session cookies (put into the browser's
-// cookie jar by bench/lighthouse-session.cjs), then `lhci assert` and `lhci upload` (reports in
+// `npm run lighthouse [-- --all]`: Lighthouse CI on Brisk's pages. The pages and their byte
+// budgets come from the modules' manifests (lib/<module>/module.ts); the timing budgets and the
+// settings are in lighthouserc.cjs. By default (CI) each module's representative page on the
+// desktop preset and each module's main dashboard on Lighthouse's mobile form factor; with
+// --all, every page of every module too. Starts the production server itself (npm start:
+// embedded database in .data/lhci, freshly seeded; build in .next-lhci when stale; port 3200),
+// signs the demo accounts in through the auth API, runs `lhci collect` once per viewer and form
+// factor with that viewer's session cookies (put into the browser's cookie jar by
+// bench/lighthouse-session.cjs), then `lhci assert` and `lhci upload` (reports in
 // .lighthouseci/reports), and stops the server.
 // Exit code: lhci assert's (1 when a budget is broken).
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
+import type { DemoViewerKey } from '@/lib/modules/manifest';
+import { modules } from '@/modules';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 import { signIn } from './lib/http';
 import { log } from './lib/log';
 import { portIsFree, run, sleep } from './lib/proc';
@@ -22,9 +27,40 @@ const DIST_DIR = '.next-lhci';
 const ORIGIN = `http://localhost:${PORT}`;
 const LHCI = path.resolve('node_modules/@lhci/cli/src/cli.js');
 const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
+/** Runs per page: the median of 5 is stable; of 3, blocking time moved across its budget between identical runs. */
+const RUNS = 5;
 
-const require = createRequire(import.meta.url);
-const { PAGES } = require(path.resolve('lighthouserc.cjs')) as { PAGES: Record<'anonymous' | 'user' | 'admin', string[]> };
+const PLAN_FILE = path.resolve('.lighthouseci/plan.json');
+/** A mobile run's URL carries this query, so that its budgets can be told from the desktop run's. */
+const MOBILE_QUERY = '?lighthouse=mobile';
+
+interface PlannedPage {
+  url: string;
+  viewer: DemoViewerKey | null;
+  formFactor: 'desktop' | 'mobile';
+  /** matchingUrlPattern of its assertions. */
+  pattern: string;
+  script: number;
+  total: number;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The runs: representative pages on desktop and main dashboards on mobile; with --all, every page on desktop too. */
+function plan(all: boolean): PlannedPage[] {
+  const pages = modules.flatMap((module) => module.pages ?? []);
+  const planned: PlannedPage[] = [];
+  for (const page of pages) {
+    const base = { viewer: page.viewer, script: page.bytes.script, total: page.bytes.total };
+    if (all || page.lighthouse?.representative) {
+      planned.push({ ...base, url: `${ORIGIN}${page.path}`, formFactor: 'desktop', pattern: `:${PORT}${escapeRegExp(page.path)}$` });
+    }
+    if (page.lighthouse?.mobile) {
+      planned.push({ ...base, url: `${ORIGIN}${page.path}${MOBILE_QUERY}`, formFactor: 'mobile', pattern: `:${PORT}${escapeRegExp(page.path + MOBILE_QUERY)}$` });
+    }
+  }
+  return planned;
+}
 
 async function main() {
   for (const port of [PORT, EMBEDDED_DB_PORT]) {
@@ -33,6 +69,9 @@ async function main() {
   // Fresh demo data every time, so that every run measures the same pages.
   rmSync(DATA_DIR, { recursive: true, force: true });
   rmSync('.lighthouseci', { recursive: true, force: true });
+  const pages = plan(process.argv.includes('--all'));
+  mkdirSync(path.dirname(PLAN_FILE), { recursive: true });
+  writeFileSync(PLAN_FILE, JSON.stringify({ pages, runs: RUNS }, null, 2));
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -84,31 +123,34 @@ async function main() {
       await sleep(500);
     }
     log('lighthouse', `server up after ${Math.round((Date.now() - started) / 1000)} s`);
-    // One request per page first: a fresh server loads each route's code on its first request,
-    // which is not what a visitor of a running site waits for.
-    const cookies = {
-      anonymous: '',
-      user: (await signIn(ORIGIN, 'ada@brisk.test', DEMO_PASSWORD)).header(),
-      admin: (await signIn(ORIGIN, 'admin@brisk.test', DEMO_PASSWORD)).header(),
-    };
-    for (const [set, pages] of Object.entries(PAGES) as [keyof typeof PAGES, string[]][]) {
-      for (const page of pages) await (await fetch(`${ORIGIN}${page}`, { headers: { cookie: cookies[set] } })).arrayBuffer();
+    // Each viewer signs in once. Then one request per page: a fresh server loads each route's
+    // code on its first request, which is not what a visitor of a running site waits for.
+    const viewers = [...new Set(pages.map((page) => page.viewer))];
+    const cookies = new Map<DemoViewerKey | null, string>();
+    for (const viewer of viewers) {
+      const email = DEMO_ACCOUNTS.find((account) => account.id === `usr_${viewer}`)?.email;
+      cookies.set(viewer, viewer && email ? (await signIn(ORIGIN, email, DEMO_PASSWORD)).header() : '');
     }
+    for (const page of pages) await (await fetch(page.url, { headers: { cookie: cookies.get(page.viewer)! } })).arrayBuffer();
 
     let first = true;
-    for (const set of ['anonymous', 'user', 'admin'] as const) {
-      log('lighthouse', `lhci collect: ${PAGES[set].join(', ')} (${set === 'anonymous' ? 'signed out' : set === 'user' ? 'as Ada' : 'as the admin'}; 5 runs each)`);
-      const collect = await run(process.execPath, [LHCI, 'collect', ...(first ? [] : ['--additive'])], {
-        env: { ...process.env, BRISK_LHCI_ORIGIN: ORIGIN, BRISK_LHCI_SET: set, BRISK_LHCI_COOKIE: cookies[set] },
-        onLine: (line) => log('collect', line.trim()),
-      });
-      if (collect.code !== 0) throw new Error(`lhci collect failed for ${set}`);
-      first = false;
+    for (const formFactor of ['desktop', 'mobile'] as const) {
+      for (const viewer of viewers) {
+        const urls = pages.filter((page) => page.viewer === viewer && page.formFactor === formFactor).map((page) => page.url);
+        if (urls.length === 0) continue;
+        log('lighthouse', `lhci collect (${formFactor}, ${viewer ? `as ${viewer}` : 'signed out'}; ${RUNS} runs each): ${urls.join(', ')}`);
+        const collect = await run(process.execPath, [LHCI, 'collect', ...(first ? [] : ['--additive'])], {
+          env: { ...process.env, BRISK_LHCI_PLAN: PLAN_FILE, BRISK_LHCI_VIEWER: viewer ?? '', BRISK_LHCI_FORM_FACTOR: formFactor, BRISK_LHCI_COOKIE: cookies.get(viewer) },
+          onLine: (line) => log('collect', line.trim()),
+        });
+        if (collect.code !== 0) throw new Error(`lhci collect failed (${formFactor}, ${viewer ?? 'signed out'})`);
+        first = false;
+      }
     }
     log('lighthouse', 'lhci assert');
-    const assert = await run(process.execPath, [LHCI, 'assert'], { env: { ...process.env, BRISK_LHCI_ORIGIN: ORIGIN }, onLine: (line) => console.log(line) });
+    const assert = await run(process.execPath, [LHCI, 'assert'], { env: { ...process.env, BRISK_LHCI_PLAN: PLAN_FILE }, onLine: (line) => console.log(line) });
     log('lighthouse', 'lhci upload (filesystem)');
-    const upload = await run(process.execPath, [LHCI, 'upload'], { env: { ...process.env, BRISK_LHCI_ORIGIN: ORIGIN }, onLine: (line) => log('upload', line.trim()) });
+    const upload = await run(process.execPath, [LHCI, 'upload'], { env: { ...process.env, BRISK_LHCI_PLAN: PLAN_FILE }, onLine: (line) => log('upload', line.trim()) });
     if (upload.code !== 0) throw new Error('lhci upload failed');
     const reports = readdirSync('.lighthouseci/reports').filter((f) => f.endsWith('.html')).length;
     log('lighthouse', `${reports} HTML reports in .lighthouseci/reports (manifest.json lists them with their scores)`);

@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
-import { demoListId } from '@/prisma/seed/shared';
 import { AppServer, BENCH_DIST_DIR, benchAuthSecret, buildIfStale, prepareDatabase } from './lib/app';
 import { refreshSession, signIn, timedGet, parseServerTiming, type CookieJar, type Timed } from './lib/http';
 import { startFloor } from './lib/floor';
@@ -22,7 +21,8 @@ import { freePort } from './lib/proc';
 import { markdownReport, type BenchReport, type Figures, type RouteReport } from './lib/report';
 import { flushRedis, redisVersion, startServices, type Services } from './lib/services';
 import { median } from './lib/stats';
-import { PLAN_TARGETS } from './targets';
+import type { BenchRoute } from '@/lib/modules/manifest';
+import { modules } from '@/modules';
 
 interface Options {
   scale: 'demo' | 'large';
@@ -63,24 +63,14 @@ function options(argv: string[]): Options {
   };
 }
 
-interface Target {
-  route: string;
-  kind: 'page' | 'api';
-  path: string;
-  naive: string | null;
+/** Every module's benchmark routes (lib/<module>/module.ts), with the plans' targets. */
+type Target = BenchRoute & {
   /** Routes measured in the same restart must not share cache entries: pages and API routes share the data cache. */
   group: 'pages' | 'api';
-}
+};
 
 function targets(): Target[] {
-  const list = demoListId('ada-birthday');
-  return [
-    { route: '/wishlists', kind: 'page', path: '/wishlists', naive: '/bench/naive/wishlists', group: 'pages' },
-    { route: '/wishlists/[id]', kind: 'page', path: `/wishlists/${list}`, naive: `/bench/naive/wishlists/${list}`, group: 'pages' },
-    { route: '/', kind: 'page', path: '/', naive: null, group: 'pages' },
-    { route: '/api/v1/wishlists', kind: 'api', path: '/api/v1/wishlists', naive: '/api/v1/bench/naive/wishlists', group: 'api' },
-    { route: '/api/v1/wishlists/[id]', kind: 'api', path: `/api/v1/wishlists/${list}`, naive: `/api/v1/bench/naive/wishlists/${list}`, group: 'api' },
-  ];
+  return modules.flatMap((module) => module.bench ?? []).map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
 }
 
 const VIEWER = { email: 'ada@brisk.test', name: 'Ada Park' };
@@ -224,8 +214,8 @@ async function main() {
         await refreshAll();
         const members = list.filter((t) => t.group === group);
         for (const target of members) {
-          await get(target.path.replace(/\/wishlists\/[^/]+$/, `/wishlists/${demoListId('ben-wedding')}`), session.warmer);
-          if (target.naive) await get(target.naive.replace(/\/wishlists\/[^/]+$/, `/wishlists/${demoListId('ben-wedding')}`), session.warmer);
+          await get(target.warmerPath ?? target.path, session.warmer);
+          if (target.naive) await get(target.naive, session.warmer);
         }
         await opsMetrics(origin, session.admin.header());
         for (const target of members) {
@@ -283,30 +273,46 @@ async function main() {
       postgres: processCpu(services!.pidFiles.postgres ? pidFromFile(services!.pidFiles.postgres) : null),
       redis: processCpu(services!.pidFiles.redis ? pidFromFile(services!.pidFiles.redis) : null),
     });
+    /** One load test of `path`: throughput, latency, hit rate, statements and CPU per request. */
+    const measureLoad = async (path: string, connections: number): Promise<NonNullable<Figures['load']>> => {
+      await refreshAll();
+      const before = await opsMetrics(origin, session.admin.header());
+      const cpuBefore = cpu();
+      const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
+      // Requests still in flight when the load stops finish on the server: the metrics store's
+      // count of finished requests is the denominator of statements and CPU per request.
+      const after = await quietDelta(origin, session.admin.header(), before);
+      const cpuAfter = cpu();
+      const served = Math.max(1, ...after.routes.map((r) => r.requests));
+      const perRequest = (key: keyof typeof cpuBefore) => (cpuBefore[key] === null || cpuAfter[key] === null ? null : (cpuAfter[key]! - cpuBefore[key]!) / served);
+      return {
+        ...result,
+        cacheHitRate: hitRate(after),
+        statementsPerRequest: statementsPerRequest(after, served),
+        cpuMsPerRequest: { app: perRequest('app'), postgres: perRequest('postgres'), redis: perRequest('redis') },
+        loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
+      };
+    };
+    const describeLoad = (name: string, figures: NonNullable<Figures['load']>) =>
+      `${name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.latencyMs.p50.toFixed(0)} / p95 ${figures.latencyMs.p95.toFixed(0)} / p99 ${figures.latencyMs.p99.toFixed(0)} ms, ${figures.cpuMsPerRequest.app?.toFixed(1) ?? '?'} ms of app CPU per request (load average ${figures.loadAverage.toFixed(1)})${figures.non2xx ? `, ${figures.non2xx} non-2xx` : ''}`;
+
+    // Each route twice: just after a restart (what a fresh deploy serves while the JIT settles)
+    // and in steady state, after a load of the same length has warmed the process.
     for (const target of list) {
       const entry = figures.get(target.route)!;
       const connections = target.kind === 'page' ? opts.pageConnections : opts.apiConnections;
-      for (const [which, path] of [['brisk', target.path], ['naive', target.naive]] as const) {
-        if (!path) continue;
-        await refreshAll();
-        const before = await opsMetrics(origin, session.admin.header());
-        const cpuBefore = cpu();
-        const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
-        // Requests still in flight when the load stops finish on the server: the metrics store's
-        // count of finished requests is the denominator of statements and CPU per request.
-        const after = await quietDelta(origin, session.admin.header(), before);
-        const cpuAfter = cpu();
-        const served = Math.max(1, ...after.routes.map((r) => r.requests));
-        const perRequest = (key: keyof typeof cpuBefore) => (cpuBefore[key] === null || cpuAfter[key] === null ? null : (cpuAfter[key]! - cpuBefore[key]!) / served);
-        entry[which]!.load = {
-          ...result,
-          cacheHitRate: hitRate(after),
-          statementsPerRequest: statementsPerRequest(after, served),
-          cpuMsPerRequest: { app: perRequest('app'), postgres: perRequest('postgres'), redis: perRequest('redis') },
-          loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
-        };
-        const appCpu = entry[which]!.load!.cpuMsPerRequest.app;
-        log('load', `${which === 'brisk' ? target.route : path}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50.toFixed(0)} / p95 ${result.latencyMs.p95.toFixed(0)} / p99 ${result.latencyMs.p99.toFixed(0)} ms, ${appCpu?.toFixed(1) ?? '?'} ms of app CPU per request (load average ${os.loadavg()[0]!.toFixed(1)})${result.non2xx ? `, ${result.non2xx} non-2xx` : ''}`);
+      await server.restart();
+      await refreshAll();
+      for (const path of [target.path, target.naive]) if (path) for (let i = 0; i < 3; i++) await get(path, session.viewer);
+      entry.brisk.loadAfterRestart = await measureLoad(target.path, connections);
+      log('load', describeLoad(`${target.route} after a restart`, entry.brisk.loadAfterRestart));
+      await load(`${origin}${target.path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
+      entry.brisk.load = await measureLoad(target.path, connections);
+      log('load', describeLoad(`${target.route} steady`, entry.brisk.load));
+      if (target.naive) {
+        await load(`${origin}${target.naive}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
+        entry.naive!.load = await measureLoad(target.naive, connections);
+        log('load', describeLoad(`${target.naive} steady`, entry.naive!.load));
       }
     }
     phase('load', since);
@@ -364,7 +370,7 @@ async function main() {
       routes: list.map((target) => {
         const entry = figures.get(target.route)!;
         delete entry.brisk.body;
-        return { route: target.route, kind: target.kind, path: target.path, naivePath: target.naive, brisk: entry.brisk, naive: entry.naive ?? null, floor: floors.get(target.route) ?? null, targets: PLAN_TARGETS[target.route] ?? {} };
+        return { route: target.route, kind: target.kind, path: target.path, naivePath: target.naive, brisk: entry.brisk, naive: entry.naive ?? null, floor: floors.get(target.route) ?? null, targets: target.targets };
       }),
     };
 

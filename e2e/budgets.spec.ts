@@ -1,49 +1,17 @@
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { expect, test, type Page } from '@playwright/test';
-import { signInWithApi, type AccountKey } from './helpers';
+import { demoListId } from '@/prisma/seed/shared';
+import { modules } from '@/modules';
+import { signInWithApi } from './helpers';
 
 /*
- * Browser budgets of every dashboard, on the production build (DESIGN.md section 9): the
+ * Browser budgets of every page of every module (each module's manifest lists its pages), on the production build (DESIGN.md section 9): the
  * skeletons arrive before the data (the page streams), nothing moves while the widgets stream in,
  * nothing is logged as an error, and the page can be used with the keyboard alone.
  */
 
-/** The seed's id of a demo list (prisma/seed/shared.ts stableUuid). */
-function demoListId(key: string): string {
-  const hex = createHash('md5').update(`wishlist:${key}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-interface Dashboard {
-  path: string;
-  account: AccountKey;
-  /** Text that only the streamed data contains (never the prerendered shell). */
-  data: string[];
-  /** Links and buttons of the page that Tab must reach, by accessible name. */
-  keyboard: string[];
-}
-
-const DASHBOARDS: Dashboard[] = [
-  { path: '/', account: 'ada', data: ['Welcome back'], keyboard: ['Skip to content', 'Wishlists', 'Sign out'] },
-  {
-    path: '/wishlists',
-    account: 'ada',
-    data: ['Birthday wishes', 'This week in your circle', 'My latest activity'],
-    keyboard: ['Skip to content', 'Friends', 'Upcoming', 'New list', 'Birthday wishes'],
-  },
-  {
-    path: `/wishlists/${demoListId('ada-birthday')}`,
-    account: 'ada',
-    data: ['Noise-cancelling headphones', 'Turning 30!'],
-    keyboard: ['Skip to content', 'Edit list', 'Add item'],
-  },
-  { path: '/wishlists/upcoming', account: 'ada', data: ['Events in the next 60 days', 'Gifts you are giving'], keyboard: ['Skip to content', 'Baby shower'] },
-  { path: '/wishlists/friends', account: 'ada', data: ['Requests for you', 'Chloé Martin'], keyboard: ['Skip to content', 'Send request'] },
-  { path: '/ops', account: 'admin', data: ['Data cache', 'Database'], keyboard: ['Skip to content', 'Ops', 'Live (every 15 s)'] },
-  // Dev has no tokens (the other specs create theirs as Ada and the admin): the empty state.
-  { path: '/settings/tokens', account: 'dev', data: ['No API tokens yet'], keyboard: ['Skip to content', 'API tokens', 'Create token'] },
-];
+/** Every page of every module, with its budgets (lib/<module>/module.ts). */
+const PAGES = modules.flatMap((module) => (module.pages ?? []).map((page) => ({ ...page, module: module.name })));
 
 /** The page's body as it streams, read over a raw HTTP connection with the context's cookies. */
 async function streamedBody(page: Page, baseURL: string, path: string): Promise<{ chunks: string[]; status: number }> {
@@ -63,16 +31,17 @@ async function streamedBody(page: Page, baseURL: string, path: string): Promise<
 /** React streams a resolved Suspense boundary as a hidden segment after the shell: `<div hidden id="S:0">`. */
 const FIRST_SEGMENT = /<div hidden id="S:\d+">/;
 
-for (const dashboard of DASHBOARDS) {
-  test.describe(`${dashboard.path} (as ${dashboard.account})`, () => {
+for (const budget of PAGES) {
+  test.describe(`${budget.path} (${budget.module}, as ${budget.viewer ?? 'a signed-out visitor'})`, () => {
     test.beforeEach(async ({ page, baseURL }) => {
-      await signInWithApi(page, baseURL, dashboard.account);
+      if (budget.viewer) await signInWithApi(page, baseURL, budget.viewer);
     });
 
-    test('streams: the shell with its skeletons comes first, the data after it', async ({ page, baseURL }) => {
+    // A page without streamed data (a form) has nothing to stream: only its shell is checked below.
+    if (budget.streamed.length > 0) test('streams: the shell with its skeletons comes first, the data after it', async ({ page, baseURL }) => {
       // Twice: the first request of a fresh server loads the route's code; the second is the one a visitor sees.
-      await streamedBody(page, baseURL!, dashboard.path);
-      const { chunks, status } = await streamedBody(page, baseURL!, dashboard.path);
+      await streamedBody(page, baseURL!, budget.path);
+      const { chunks, status } = await streamedBody(page, baseURL!, budget.path);
       expect(status).toBe(200);
       const first = chunks[0]!;
       // The first bytes (the prerendered shell) already hold the skeletons, the aria-hidden placeholders …
@@ -85,11 +54,26 @@ for (const dashboard of DASHBOARDS) {
       const markupBefore = withoutScripts(html.slice(0, segment!.index));
       const markupAfter = withoutScripts(html.slice(segment!.index));
       expect(markupBefore).toMatch(/<div aria-hidden="true" class="animate-pulse/);
-      for (const text of dashboard.data) {
+      for (const text of budget.streamed) {
         expect(first, `"${text}" is not in the first chunk`).not.toContain(escapeHtml(text));
         expect(markupBefore, `"${text}" is not in the shell's markup`).not.toContain(escapeHtml(text));
         expect(markupAfter, `"${text}" streams in after the shell`).toContain(escapeHtml(text));
       }
+    });
+
+    test('weighs no more than its byte budget: first-load script and everything transferred', async ({ page }) => {
+      const sizes: { url: string; type: string; bytes: number }[] = [];
+      page.on('requestfinished', (request) => {
+        void request.sizes().then((size) => sizes.push({ url: request.url(), type: request.resourceType(), bytes: size.responseBodySize + size.responseHeadersSize }));
+      });
+      await page.goto(budget.path);
+      for (const text of budget.streamed) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const script = sizes.filter((size) => size.type === 'script').reduce((sum, size) => sum + size.bytes, 0);
+      const total = sizes.reduce((sum, size) => sum + size.bytes, 0);
+      const listing = sizes.map((size) => `${size.bytes} ${size.type} ${size.url}`).join('\n');
+      expect(script, `script bytes:\n${listing}`).toBeLessThanOrEqual(budget.bytes.script);
+      expect(total, `all bytes:\n${listing}`).toBeLessThanOrEqual(budget.bytes.total);
     });
 
     test('no layout shift while the widgets stream in, and no console errors', async ({ page }) => {
@@ -110,8 +94,8 @@ for (const dashboard of DASHBOARDS) {
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(dashboard.path);
-      for (const text of dashboard.data) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+      await page.goto(budget.path);
+      for (const text of budget.streamed) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
       await page.waitForLoadState('networkidle');
       // Let the last frames paint.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -124,11 +108,11 @@ for (const dashboard of DASHBOARDS) {
     });
 
     test('usable with the keyboard: Tab reaches the main links and buttons, and focus is visible', async ({ page }) => {
-      await page.goto(dashboard.path);
-      for (const text of dashboard.data) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+      await page.goto(budget.path);
+      for (const text of budget.streamed) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
       const reached: string[] = [];
       const invisible: string[] = [];
-      for (let i = 0; i < 80 && !dashboard.keyboard.every((name) => reached.includes(name)); i++) {
+      for (let i = 0; i < 80 && !budget.keyboard.every((name) => reached.includes(name)); i++) {
         await page.keyboard.press('Tab');
         const focused = await page.evaluate(() => {
           const element = document.activeElement as HTMLElement | null;
@@ -143,7 +127,7 @@ for (const dashboard of DASHBOARDS) {
         reached.push(focused.name);
         if (!focused.visible) invisible.push(focused.name);
       }
-      for (const name of dashboard.keyboard) expect(reached, `Tab reaches "${name}"`).toContain(name);
+      for (const name of budget.keyboard) expect(reached, `Tab reaches "${name}"`).toContain(name);
       expect(invisible, 'elements focused without a visible focus indicator').toEqual([]);
     });
   });

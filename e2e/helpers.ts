@@ -1,20 +1,25 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { DemoViewerKey } from '@/lib/modules/manifest';
+import { modules } from '@/modules';
 
 /** The demo accounts seeded by prisma/seed (prisma/seed/demo-accounts.ts). */
 export const DEMO_PASSWORD = 'brisk-demo-2026';
 
-export const ACCOUNTS = {
+export const ACCOUNTS: Record<DemoViewerKey, { email: string; name: string }> = {
   admin: { email: 'admin@brisk.test', name: 'Avery Admin' },
   ada: { email: 'ada@brisk.test', name: 'Ada Park' },
   ben: { email: 'ben@brisk.test', name: 'Ben Okafor' },
+  chloe: { email: 'chloe@brisk.test', name: 'Chloé Martin' },
   dev: { email: 'dev@brisk.test', name: 'Dev Patel' },
+  eunji: { email: 'eunji@brisk.test', name: 'Eun-ji Kim' },
+  farah: { email: 'farah@brisk.test', name: 'Farah Haddad' },
   gus: { email: 'gus@brisk.test', name: 'Gus Larsen' },
-} as const;
+};
 
-export type AccountKey = keyof typeof ACCOUNTS;
+export type AccountKey = DemoViewerKey;
 
-/** The app pages that only signed-in viewers may open. */
-export const APP_PAGES = ['/', '/wishlists', '/leads', '/channels', '/sponsors', '/projects', '/ops', '/settings/tokens'] as const;
+/** The app pages that only signed-in viewers may open: every module's pages opened by a demo viewer. */
+export const APP_PAGES = modules.flatMap((module) => (module.pages ?? []).filter((page) => page.viewer !== null).map((page) => page.path));
 
 /**
  * The form's message region. Next.js adds a route announcer that is also role="alert", so the

@@ -110,6 +110,11 @@ export interface BenchRoute {
   path: string;
   /** The same page or answer done as the plan's "before" did it (bench mode only), or null. */
   naive: string | null;
+  /**
+   * What another viewer requests to load the route's code before a cold measurement, when the
+   * route's own path would fill cache entries the measurement must find empty (default: the path).
+   */
+  warmerPath?: string;
   targets: Partial<Record<BenchFigure, PlanTarget>>;
 }
 
