@@ -3,7 +3,9 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   // Every page is a prerendered shell with Suspense holes that stream (Partial Prerendering).
   cacheComponents: true,
-  partialPrefetching: true,
+  // Partial prefetching starts a second server render for every page request (measured: about
+  // 30 % more CPU per page and 20–35 % more bytes); links prefetch as usual without it.
+  partialPrefetching: false,
   typedRoutes: true,
   poweredByHeader: false,
   // A separate build folder per purpose (the e2e suite, the benchmark) so that they never

@@ -2,7 +2,7 @@ import { apiError } from '@/lib/api-errors';
 import { recordTokenUse } from '@/lib/api-tokens/mutations';
 import { getTokenOwner } from '@/lib/api-tokens/queries';
 import { bearerCredential } from '@/lib/api-tokens/secret';
-import { auth } from './auth';
+import { auth, sessionFromRequestCookies } from './auth';
 import type { Viewer } from './viewer';
 
 /**
@@ -24,6 +24,8 @@ export async function viewerFromRequest(request: Request): Promise<Viewer | null
 
 /** The signed-in user of a request's session cookie, or null. Pages know no other credential. */
 export async function sessionViewerFromRequest(request: Request): Promise<Viewer | null> {
+  const fast = await sessionFromRequestCookies(request.headers.get('cookie'));
+  if (fast) return fast.viewer;
   const session = await auth.api.getSession({ headers: request.headers });
   if (!session) return null;
   const { id, name, email, role } = session.user;

@@ -5,10 +5,13 @@ import { prisma } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { sendEventAfterResponse } from '@/lib/jobs/backend';
 import { userSignedIn } from './events';
+import { sessionFromCookies, type CookieSession, type SessionCookieNames } from './session-cookie';
 import { logger } from '@/lib/metrics/logger';
 
 const config = env();
 const baseURL = config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
+// Local runs without a secret (tests, dev) get a fixed one; lib/env refuses that in production.
+export const authSecret = config.BETTER_AUTH_SECRET ?? 'brisk-local-development-secret-not-for-production';
 
 /**
  * Better Auth: e-mail and password, sessions in the database. The signed session cookie cache
@@ -18,8 +21,7 @@ const baseURL = config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
 export const auth = betterAuth({
   appName: 'Brisk',
   baseURL,
-  // Local runs without a secret (tests, dev) get a fixed one; lib/env refuses that in production.
-  secret: config.BETTER_AUTH_SECRET ?? 'brisk-local-development-secret-not-for-production',
+  secret: authSecret,
   trustedOrigins: [baseURL, `http://localhost:${config.PORT}`, `http://127.0.0.1:${config.PORT}`],
   database: prismaAdapter(prisma, { provider: 'postgresql' }),
   emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
@@ -55,3 +57,14 @@ export const auth = betterAuth({
 });
 
 export type AuthSession = typeof auth.$Infer.Session;
+
+/** The names of the session cookies as Better Auth sets them (`__Secure-` prefixed over https). */
+export const sessionCookieNames: Promise<SessionCookieNames> = auth.$context.then((context) => ({
+  token: context.authCookies.sessionToken.name,
+  data: context.authCookies.sessionData.name,
+}));
+
+/** Who the request's session cookies name, from the signed cookie cache alone (no database), or null. */
+export async function sessionFromRequestCookies(cookieHeader: string | null | undefined): Promise<CookieSession | null> {
+  return sessionFromCookies(cookieHeader, authSecret, await sessionCookieNames);
+}

@@ -8,7 +8,7 @@ import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage
 import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-async-storage.external';
 import { env } from '@/lib/env';
 import { processGlobal } from '@/lib/process-global';
-import { recordCacheRead } from '@/lib/metrics/context';
+import { recordCacheRead, runInLoader } from '@/lib/metrics/context';
 import { logger } from '@/lib/metrics/logger';
 import { createRedis } from '@/lib/redis/client';
 import type { CacheKind } from './kinds';
@@ -56,6 +56,12 @@ export interface DataCache {
   refresh<T>(read: CachedRead<T>): Promise<T>;
   /** Drops the entries with these tags from L1 and L2, and from the L1 of every other instance (bus). */
   invalidate(tags: readonly string[]): Promise<void>;
+  /** The fresh value stored under this kind and key, or undefined: never runs a loader, never serves a graced value. */
+  peek<T>(kind: CacheKind, key: readonly KeyPart[]): Promise<T | undefined>;
+  /** Stores a value under this kind and key with its tags, for `ttl` ms (no grace). */
+  store<T>(kind: CacheKind, key: readonly KeyPart[], value: T, options: { tags: readonly string[]; ttl: number }): Promise<void>;
+  /** Whether any of these tags was invalidated at or after `since` (epoch ms), by this instance or another. */
+  invalidatedSince(tags: readonly string[], since: number): Promise<boolean>;
   info(): CacheInfo;
   /** null without Redis, or when Redis does not answer at once. */
   redisKeyspaceStats(): Promise<RedisKeyspaceStats | null>;
@@ -75,6 +81,9 @@ const L1_MAX_ENTRY_SIZE = '4mb';
 const L2_BREAK_MS = 2_000;
 /** After a factory fails, its last good value is served without retrying the source this long. */
 const GRACE_BACKOFF_MS = 10_000;
+
+/** bentocache's key of a tag's last invalidation time (TagSystem in bentocache's build). */
+const BENTO_TAG_PREFIX = '___bc:t:';
 
 /** What is stored: the value, and whether it is a graced one served while its source failed. */
 interface Entry<T> {
@@ -133,7 +142,7 @@ export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache
         factory: async ({ gracedEntry, setOptions }) => {
           ran = true;
           try {
-            return { value: await factory() };
+            return { value: await runInLoader(factory) };
           } catch (error) {
             // An invalidated entry stays in place, logically expired, even for kinds without grace.
             if (!gracedEntry || grace === 0) throw error;
@@ -157,6 +166,25 @@ export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache
 
     async invalidate(tags) {
       await bento.deleteByTag({ tags: [...tags] });
+    },
+
+    async peek<T>(kind: CacheKind, key: readonly KeyPart[]) {
+      const entry = await bento.get<Entry<T> | undefined>({ key: cacheKey(kind.namespace, key), grace: false });
+      return entry?.value;
+    },
+
+    async store<T>(kind: CacheKind, key: readonly KeyPart[], value: T, { tags, ttl }: { tags: readonly string[]; ttl: number }) {
+      await bento.set({ key: cacheKey(kind.namespace, key), value: { value } satisfies Entry<T>, tags: tags.map((tag) => noEmail(tag, 'tag')), ttl, grace: false });
+    },
+
+    async invalidatedSince(tags, since) {
+      // bentocache invalidates a tag by storing its time under `___bc:t:<tag>` (its TagSystem):
+      // read those, as bentocache itself does when it checks an entry's tags. A test pins the format.
+      for (const tag of new Set(tags)) {
+        const at = await bento.get<number | undefined>({ key: `${BENTO_TAG_PREFIX}${tag}` });
+        if (typeof at === 'number' && at >= since) return true;
+      }
+      return false;
     },
 
     info() {
@@ -222,6 +250,11 @@ function expireNextTags(tags: readonly string[]) {
     if (inServerAction) updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
   }
+}
+
+/** The process cache's peek, store and invalidatedSince (the render cache, lib/render-cache). */
+export function processCache(): Pick<DataCache, 'peek' | 'store' | 'invalidatedSince'> {
+  return dataCache();
 }
 
 /** Which layers this process's cache uses, for the ops console. */

@@ -1,3 +1,4 @@
+import { recordReadDependency } from '@/lib/metrics/context';
 import { cached, refreshCached, type CachedRead, type KeyPart } from './cache';
 import type { CacheKind } from './kinds';
 
@@ -36,7 +37,12 @@ export function cachedRead<A extends unknown[], T>(spec: CachedReadSpec<A, T>): 
   const entry = (args: A): CachedRead<T> => ({ kind: spec.kind, key: spec.key(...args), tags: spec.tags(...args), factory: () => spec.load(...args) });
   return {
     kind: spec.kind,
-    get: (...args) => cached(entry(args)),
+    get: (...args) => {
+      const read = entry(args);
+      // The request's output now depends on this value: its tags and lifetime (lib/render-cache).
+      recordReadDependency(read.tags ?? [], spec.kind.ttl);
+      return cached(read);
+    },
     refresh: (...args) => refreshCached(entry(args)),
     load: (...args) => spec.load(...args),
     tags: (...args) => spec.tags(...args),

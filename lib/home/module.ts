@@ -7,6 +7,7 @@ import { defineModule } from '@/lib/modules/manifest';
 export const homeModule = defineModule({
   name: 'home',
   publicPaths: [/^\/sign-(in|up)$/],
+  cachedPages: [/^\/$/],
   pages: [
     { path: '/sign-in', route: '/sign-in', viewer: null, streamed: [], keyboard: ['Sign in', 'Create an account'], bytes: { script: 160_000, total: 245_000 }, lighthouse: { representative: true } },
     { path: '/', route: '/', viewer: 'ada', streamed: ['Welcome back'], keyboard: ['Skip to content', 'Wishlists', 'Sign out'], bytes: { script: 155_000, total: 265_000 } },

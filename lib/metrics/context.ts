@@ -15,14 +15,24 @@ export interface RequestMetrics {
   /** How often each statement shape ran (for the N+1 guard). */
   shapes: Map<string, number>;
   cache: { hits: number; misses: number; stale: number };
+  /** Who the request was rendered for (pages), when known. */
+  viewerId?: string;
+  /**
+   * What the request's output depends on: the tags of every cached read it made, the shortest
+   * lifetime among them, and the statements it ran outside any cached read's loader (a page's
+   * finished output may be cached only when that is 0: lib/render-cache).
+   */
+  reads: { tags: Set<string>; minTtl: number | null; uncachedStatements: number };
 }
 
 export function newRequestMetrics(route: string, kind: RequestKind, startedAt = performance.now()): RequestMetrics {
-  return { route, kind, startedAt, statements: 0, dbMs: 0, shapes: new Map(), cache: { hits: 0, misses: 0, stale: 0 } };
+  return { route, kind, startedAt, statements: 0, dbMs: 0, shapes: new Map(), cache: { hits: 0, misses: 0, stale: 0 }, reads: { tags: new Set(), minTtl: null, uncachedStatements: 0 } };
 }
 
 const state = processGlobal('metricsContext', () => ({
   storage: new AsyncLocalStorage<RequestMetrics>(),
+  /** Set while a cached read's loader runs: its statements are accounted to that read. */
+  loader: new AsyncLocalStorage<true>(),
   implicitResolver: undefined as (() => RequestMetrics | undefined) | undefined,
   cacheReadListener: undefined as ((namespace: string, outcome: CacheOutcome) => void) | undefined,
 }));
@@ -45,11 +55,25 @@ export function runWithMetrics<T>(metrics: RequestMetrics, fn: () => T): T {
   return state.storage.run(metrics, fn);
 }
 
+/** Runs a cached read's loader: its statements belong to a value with tags, not to the request's own output. */
+export function runInLoader<T>(fn: () => T): T {
+  return state.loader.run(true, fn);
+}
+
+/** A cached read of the request: its tags and lifetime become part of what the output depends on. */
+export function recordReadDependency(tags: readonly string[], ttl: number) {
+  const metrics = currentMetrics();
+  if (!metrics) return;
+  for (const tag of tags) metrics.reads.tags.add(tag);
+  metrics.reads.minTtl = metrics.reads.minTtl === null ? ttl : Math.min(metrics.reads.minTtl, ttl);
+}
+
 export function recordStatement(sql: string, durationMs: number) {
   const metrics = currentMetrics();
   if (!metrics) return;
   metrics.statements += 1;
   metrics.dbMs += durationMs;
+  if (!state.loader.getStore()) metrics.reads.uncachedStatements += 1;
   if (isTransactionControl(sql)) return;
   const shape = statementShape(sql);
   metrics.shapes.set(shape, (metrics.shapes.get(shape) ?? 0) + 1);

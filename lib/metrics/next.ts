@@ -4,6 +4,7 @@ import { workUnitAsyncStorage } from 'next/dist/server/app-render/work-unit-asyn
 import { processGlobal } from '@/lib/process-global';
 import { newRequestMetrics, setImplicitResolver, type RequestMetrics } from './context';
 import { finishRequest } from './request';
+import { RENDER_ID_HEADER, reportRenderOutcome } from '@/lib/render-cache/outcome';
 import { REQUEST_START_HEADER } from './request-start';
 
 /**
@@ -30,8 +31,10 @@ function pageMetrics(): RequestMetrics | undefined {
     metrics = newRequestMetrics(route, 'page', startedAt);
     byRequest.set(unit, metrics);
     const closing = metrics;
+    const renderId = unit.headers.get(RENDER_ID_HEADER);
     after(() => {
       finishRequest(closing);
+      reportRenderOutcome(renderId, closing);
     });
   }
   return metrics;

@@ -25,6 +25,12 @@ export interface ModuleManifest {
   guards?: readonly PageGuard[];
   /** Paths a signed-out visitor may open (everything else sends them to sign-in). */
   publicPaths?: readonly RegExp[];
+  /**
+   * Pages whose finished output may be kept per viewer and served again until one of the tags it
+   * read is dropped (lib/render-cache): pages that read only through cached-read descriptors.
+   * A render that runs a statement outside a cached read is never kept anyway.
+   */
+  cachedPages?: readonly RegExp[];
   /** Its pages, with the budgets that Playwright and Lighthouse check. */
   pages?: readonly PageBudget[];
   /** Its routes in the benchmark, with the plan's targets. */

@@ -83,6 +83,8 @@ export const wishlistsModule = defineModule({
       },
     },
   ],
+  // Every page reads through cached reads only (the naive benchmark pages are left out).
+  cachedPages: [/^\/wishlists(\/(new|upcoming|friends))?$/, /^\/wishlists\/[^/]+(\/edit)?$/],
   warmOnSignIn: async (userId) => (await import('./queries')).warmViewer(userId),
   seed: async () => (await import('@/prisma/seed/wishlists')).seedWishlists,
   pages: [

@@ -1,0 +1,52 @@
+// The production server: Next's request handler behind Brisk's render cache
+// (lib/render-cache/server.ts), which serves a viewer's unchanged pages again without rendering
+// them. `npm start` runs it (after the database, migrations, seed and build); on its own:
+// `NODE_ENV=production tsx scripts/serve.ts` with PORT and HOSTNAME (default 0.0.0.0).
+import { createServer } from 'node:http';
+import next from 'next';
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? '0.0.0.0';
+
+async function main() {
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  // Loaded once Next has set up its server environment (its AsyncLocalStorage globals), which
+  // the cache and auth modules reach into.
+  const [{ sessionFromRequestCookies }, { processCache }, { logger }, { renderCachingHandler }, { modules }] = await Promise.all([
+    import('@/lib/auth/auth'),
+    import('@/lib/cache/cache'),
+    import('@/lib/metrics/logger'),
+    import('@/lib/render-cache/server'),
+    import('@/modules'),
+  ]);
+  const handle = app.getRequestHandler();
+  const handler = renderCachingHandler((req, res) => handle(req, res), {
+    cachedPages: modules.flatMap((module) => module.cachedPages ?? []),
+    viewerOf: (cookie) => sessionFromRequestCookies(cookie),
+    cache: processCache(),
+  });
+  const server = createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, 'server: request failed');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    });
+  });
+  // Longer than a load balancer's idle timeout (often 60 s), so it never sends to a closed socket.
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`▲ Brisk ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`${signal}: closing`);
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
