@@ -11,7 +11,7 @@ import { getAlerts, getDatabaseHealth, getJobsOverview } from '@/lib/ops/queries
  * gives it its fixed size, its skeleton and its scrolling.
  */
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const ms = (value: number) => `${value < 10 ? value.toFixed(1) : Math.round(value).toLocaleString('en')} ms`;
 const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)} %`);
 const bytes = (value: number) => (value > 1_048_576 ? `${(value / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(value / 1024))} kB`);
 const count = (value: number) => value.toLocaleString('en');

@@ -10,7 +10,7 @@ export interface Column<Row> {
   numeric?: boolean;
   /** Defaults to right for numeric columns, left otherwise. */
   align?: 'left' | 'center' | 'right';
-  /** Identifiers (routes, table and index names): monospace, and they may break anywhere. */
+  /** Identifiers (routes, table and index names): monospace; a long one wraps anywhere rather than squeeze the figures. */
   mono?: boolean;
   /** Extra classes for the column's header and cells, e.g. a width (`w-24`). */
   className?: string;
@@ -63,7 +63,8 @@ export function DataTable<Row>({
               className={cn(
                 'bg-white pr-3 pb-2 align-bottom font-medium text-slate-600 last:pr-0',
                 // Stays in view while the widget's frame scrolls (WidgetFrame scroll).
-                'group-data-scroll/widget:sticky group-data-scroll/widget:-top-5 group-data-scroll/widget:z-10 group-data-scroll/widget:shadow-[inset_0_-1px_0_var(--color-slate-200)]',
+                // -top-5: the frame's padding (p-5), so that the stuck row sits at the frame's edge.
+                'group-data-scroll/widget:sticky group-data-scroll/widget:-top-5 group-data-scroll/widget:z-10 group-data-scroll/widget:pt-2 group-data-scroll/widget:shadow-[inset_0_-1px_0_var(--color-slate-200)]',
                 ALIGN[column.align ?? (column.numeric ? 'right' : 'left')],
                 column.className,
               )}
@@ -83,7 +84,7 @@ export function DataTable<Row>({
                   'py-1.5 pr-3 align-top last:pr-0',
                   ALIGN[column.align ?? (column.numeric ? 'right' : 'left')],
                   column.numeric && 'whitespace-nowrap tabular-nums',
-                  column.mono && 'font-mono text-xs leading-5 break-all',
+                  column.mono && 'font-mono text-xs leading-5 wrap-anywhere',
                   column.className,
                 )}
               >

@@ -40,7 +40,7 @@ export function WidgetFrame({
   skeleton: ReactNode;
   /** The content may be longer than the frame: scroll inside it. */
   scroll?: boolean;
-  /** Extra classes for both frames (padding, background). */
+  /** Extra classes for both frames (not the padding: a DataTable's sticky header offsets it). */
   className?: string;
   children: ReactNode;
 }) {

@@ -21,7 +21,7 @@ export default function ApiTokensPage() {
       <Card>
         <CreateTokenForm action={createApiTokenAction} />
       </Card>
-      <WidgetFrame size="h-96" label="Your tokens" scroll skeleton={<TokenListSkeleton />}>
+      <WidgetFrame size="h-80" label="Your tokens" scroll skeleton={<TokenListSkeleton />}>
         <TokenList revoke={revokeApiTokenAction} />
       </WidgetFrame>
     </div>
