@@ -1,3 +1,4 @@
+import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
 import { cn } from './cn';
 import { Skeleton } from './skeleton';
@@ -21,8 +22,10 @@ import { Skeleton } from './skeleton';
  * CSS alone (`scroll-shadows` in app/globals.css) and appear only while there is more to see.
  * Tables inside it (DataTable) keep their header row in view. Any other widget clips to its frame.
  *
- * `label` names the widget's region for assistive technology. It is rendered with the streamed
- * content only, never in the prerendered shell, like the widget's own title.
+ * `label` names the widget's region for assistive technology (usually the widget's title). The
+ * frame is rendered at request time with the content: whatever is static inside a Suspense
+ * boundary is prerendered into the shell (Partial Prerendering), and the shell holds the
+ * skeletons and none of the widget's words (e2e/budgets.spec.ts).
  */
 export function WidgetFrame({
   size,
@@ -52,15 +55,25 @@ export function WidgetFrame({
         </div>
       }
     >
-      <section
-        aria-label={label}
-        tabIndex={scroll ? 0 : undefined}
-        data-scroll={scroll ? '' : undefined}
-        className={cn(FRAME, size, 'group/widget', scroll ? 'scroll-shadows overflow-y-auto overscroll-contain' : 'overflow-hidden', className)}
-      >
+      <ContentFrame size={size} label={label} scroll={scroll} className={className}>
         {children}
-      </section>
+      </ContentFrame>
     </Suspense>
+  );
+}
+
+async function ContentFrame({ size, label, scroll, className, children }: { size: string; label: string; scroll: boolean; className?: string; children: ReactNode }) {
+  // Request time, like the content it frames (see above).
+  await connection();
+  return (
+    <section
+      aria-label={label}
+      tabIndex={scroll ? 0 : undefined}
+      data-scroll={scroll ? '' : undefined}
+      className={cn(FRAME, size, 'group/widget', scroll ? 'scroll-shadows overflow-y-auto overscroll-contain' : 'overflow-hidden', className)}
+    >
+      {children}
+    </section>
   );
 }
 
