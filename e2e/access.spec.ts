@@ -20,6 +20,31 @@ test.describe('signed out', () => {
   }
 });
 
+test.describe('public files', () => {
+  const FILES = [
+    { path: '/robots.txt', type: 'text/plain' },
+    { path: '/favicon.ico', type: 'image/' },
+    { path: '/icon.svg', type: 'image/svg+xml' },
+    { path: '/apple-touch-icon.png', type: 'image/png' },
+    { path: '/og.png', type: 'image/png' },
+  ];
+  test('are served to signed-out visitors, never redirected to sign-in', async ({ request }) => {
+    for (const file of FILES) {
+      const response = await request.get(file.path, { maxRedirects: 0 });
+      expect(response.status(), file.path).toBe(200);
+      expect(response.headers()['content-type'], file.path).toContain(file.type);
+    }
+    expect(await (await request.get('/robots.txt')).text()).toContain('Disallow: /api/');
+  });
+
+  test('every page names the icons and the Open Graph image', async ({ page }) => {
+    await page.goto('/sign-in');
+    await expect(page.locator('link[rel="icon"][href="/favicon.ico"]')).toHaveCount(1);
+    await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', '/apple-touch-icon.png');
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /^https?:\/\/[^/]+\/og\.png$/);
+  });
+});
+
 test.describe('/ops', () => {
   test('a normal user gets a 404 and no Ops link', async ({ page, baseURL }) => {
     await signInWithApi(page, baseURL, 'ada');

@@ -3,6 +3,7 @@ import { Suspense, type ReactNode } from 'react';
 import { PRODUCT_NAV } from '@/components/shell/modules';
 import { NavLinks } from '@/components/shell/nav-links';
 import { UserMenu, UserMenuSkeleton } from '@/components/shell/user-menu';
+import { signOutAction } from '../(auth)/actions';
 
 // The shell is static and prerendered; only the user menu waits for the session.
 export default function AppLayout({ children }: { children: ReactNode }) {
@@ -20,7 +21,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
             <NavLinks items={PRODUCT_NAV} />
           </nav>
           <Suspense fallback={<UserMenuSkeleton />}>
-            <UserMenu />
+            <UserMenu signOut={signOutAction} />
           </Suspense>
         </div>
       </header>

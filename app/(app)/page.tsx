@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
+import { Welcome, WelcomeSkeleton } from '@/components/home/welcome';
 import { PRODUCT_NAV } from '@/components/shell/modules';
-import { Card } from '@/components/ui/card';
-import { Skeleton } from '@/components/ui/skeleton';
-import { requireViewer } from '@/lib/auth/viewer';
-import { getCachedFriendSummary } from '@/lib/people/queries';
+import { WidgetFrame } from '@/components/ui/widget-frame';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default function HomePage() {
   return (
     <div className="flex flex-col gap-8">
-      <Suspense fallback={<WelcomeSkeleton />}>
+      <WidgetFrame size="h-32" label="Welcome" skeleton={<WelcomeSkeleton />}>
         <Welcome />
-      </Suspense>
+      </WidgetFrame>
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading" className="mb-3 text-lg font-semibold">
           Dashboards
@@ -32,31 +29,4 @@ export default function HomePage() {
       </section>
     </div>
   );
-}
-
-async function Welcome() {
-  const viewer = await requireViewer();
-  const friends = await getCachedFriendSummary(viewer.id);
-  return (
-    <Card className="h-32" data-testid="welcome">
-      <h1 className="text-2xl font-semibold">Welcome back, {viewer.name}</h1>
-      <p className="mt-2 text-slate-600">
-        {plural(friends.friends, 'friend')} · {plural(friends.incomingRequests, 'friend request')} waiting for you ·{' '}
-        {plural(friends.outgoingRequests, 'request')} you sent
-      </p>
-    </Card>
-  );
-}
-
-function WelcomeSkeleton() {
-  return (
-    <Card className="h-32">
-      <Skeleton className="h-8 w-72" />
-      <Skeleton className="mt-3 h-5 w-96 max-w-full" />
-    </Card>
-  );
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

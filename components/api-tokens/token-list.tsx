@@ -1,12 +1,11 @@
-import { revokeApiTokenAction } from '@/app/(app)/settings/tokens/actions';
+import { ActionRow } from '@/components/ui/action-row';
 import { Badge } from '@/components/ui/badge';
-import { Card, CardTitle } from '@/components/ui/card';
-import { EmptyState } from '@/components/ui/empty-state';
+import { CardTitle } from '@/components/ui/card';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { Skeleton } from '@/components/ui/skeleton';
 import { listApiTokens, type TokenStatus } from '@/lib/api-tokens/queries';
 import { requireViewer } from '@/lib/auth/viewer';
-import { RevokeButton } from './revoke-button';
+import type { FormState } from '@/lib/validation';
 
 const STATUS_BADGE: Record<TokenStatus, { tone: 'success' | 'neutral' | 'warning'; label: string }> = {
   active: { tone: 'success', label: 'active' },
@@ -14,21 +13,28 @@ const STATUS_BADGE: Record<TokenStatus, { tone: 'success' | 'neutral' | 'warning
   revoked: { tone: 'neutral', label: 'revoked' },
 };
 
-/** A row's height, shared with the skeleton so that nothing moves when the list streams in. */
+/** A row's height, shared with the skeleton. */
 const ROW = 'min-h-16';
 
-export async function TokenList() {
+/** Revokes one of the viewer's tokens (a server action, passed in by the page). */
+export type RevokeApiToken = (tokenId: string) => Promise<FormState>;
+
+/** The viewer's tokens: content only, placed in a scrolling WidgetFrame by the page. */
+export async function TokenList({ revoke }: { revoke: RevokeApiToken }) {
   const viewer = await requireViewer();
   const tokens = await listApiTokens(viewer.id);
   if (tokens.length === 0) {
     return (
-      <EmptyState title="No API tokens yet">
-        Create one above for each script or service that calls Brisk, so that you can revoke them one by one.
-      </EmptyState>
+      <div className="flex h-full flex-col items-center justify-center text-center">
+        <h2 className="text-base font-semibold text-slate-900">No API tokens yet</h2>
+        <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600">
+          Create one above for each script or service that calls Brisk, so that you can revoke them one by one.
+        </p>
+      </div>
     );
   }
   return (
-    <Card>
+    <>
       <CardTitle>Your tokens ({tokens.length})</CardTitle>
       <ul className="mt-3 flex flex-col divide-y divide-slate-200" data-testid="token-list">
         {tokens.map((token) => (
@@ -49,21 +55,33 @@ export async function TokenList() {
                 {` · ${token.lastUsedAt ? `last used ${formatDateTime(token.lastUsedAt)}` : 'never used'}`}
               </p>
             </div>
-            {token.status === 'active' && <RevokeButton name={token.name} revoke={revokeApiTokenAction.bind(null, token.id)} />}
+            {token.status === 'active' && (
+              <ActionRow
+                actions={[
+                  {
+                    label: 'Revoke',
+                    name: `Revoke ${token.name}`,
+                    run: revoke.bind(null, token.id),
+                    // Revoking cannot be undone: asked once more, in place.
+                    confirm: { label: 'Yes, revoke', name: `Yes, revoke ${token.name}`, pendingLabel: 'Revoking…', cancelLabel: 'Keep' },
+                  },
+                ]}
+              />
+            )}
           </li>
         ))}
       </ul>
       <p className="mt-3 text-xs text-slate-600">Revoked and expired tokens are removed from this list 30 days later.</p>
-    </Card>
+    </>
   );
 }
 
 export function TokenListSkeleton() {
   return (
-    <Card aria-busy="true" aria-label="Loading your tokens">
+    <>
       <Skeleton className="h-6 w-36" />
       <div className="mt-3 flex flex-col divide-y divide-slate-200">
-        {[0, 1].map((row) => (
+        {[0, 1, 2, 3].map((row) => (
           <div key={row} className={`${ROW} flex items-center justify-between py-2`}>
             <div className="flex flex-col gap-1.5">
               <Skeleton className="h-5 w-56" />
@@ -73,7 +91,6 @@ export function TokenListSkeleton() {
           </div>
         ))}
       </div>
-      <Skeleton className="mt-3 h-4 w-80" />
-    </Card>
+    </>
   );
 }

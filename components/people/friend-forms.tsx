@@ -4,7 +4,6 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { useActionButton } from '@/components/ui/use-action-button';
 import type { FormState } from '@/lib/validation';
 
 type SendAction = (previous: FormState<{ connectionId: string }>, formData: FormData) => Promise<FormState<{ connectionId: string }>>;
@@ -22,25 +21,5 @@ export function FriendRequestForm({ action }: { action: SendAction }) {
         </Button>
       </div>
     </form>
-  );
-}
-
-export function RespondButtons({ name, run }: { name: string; run: (response: 'accept' | 'decline') => Promise<FormState> }) {
-  const { pending, error, run: runAction } = useActionButton();
-  const respond = (response: 'accept' | 'decline') => runAction(() => run(response));
-  return (
-    <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-2">
-        <Button className="h-8 px-3" disabled={pending} onClick={() => respond('accept')} aria-label={`Accept ${name}`}>
-          Accept
-        </Button>
-        <Button variant="secondary" className="h-8 px-3" disabled={pending} onClick={() => respond('decline')} aria-label={`Decline ${name}`}>
-          Decline
-        </Button>
-      </div>
-      <p role="status" className="min-h-4 text-xs text-red-700">
-        {error}
-      </p>
-    </div>
   );
 }

@@ -1,4 +1,3 @@
-import { signOutAction } from '@/app/(auth)/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -6,8 +5,11 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { NavLinks } from './nav-links';
 import { accountNav } from './modules';
 
-/** The signed-in part of the header: streamed, since it depends on who is looking. */
-export async function UserMenu() {
+/**
+ * The signed-in part of the header: streamed, since it depends on who is looking. `signOut` is
+ * the server action of the sign-out form, passed in by the layout.
+ */
+export async function UserMenu({ signOut }: { signOut: () => Promise<void> }) {
   const viewer = await requireViewer();
   return (
     <div className="flex h-10 items-center gap-3">
@@ -16,7 +18,7 @@ export async function UserMenu() {
         {viewer.name}
       </span>
       {viewer.role === 'admin' && <Badge tone="brand">admin</Badge>}
-      <form action={signOutAction}>
+      <form action={signOut}>
         <Button type="submit" variant="secondary" className="h-9">
           Sign out
         </Button>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Card, CardTitle } from '@/components/ui/card';
+import { CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { FEED_LIMIT, getActivityFeed, getActivityStats, getUpcomingEvents } from '@/lib/wishlists/queries';
@@ -7,8 +7,11 @@ import type { ActivityEntry, ActivityStats, UpcomingEvent } from '@/lib/wishlist
 import { EVENT_LABELS, describeActivity } from './format';
 import { formatDate } from '@/components/ui/format';
 
-// Fixed sizes: each widget keeps its height whatever it holds, so nothing moves as they stream.
-const FEED_CARD = 'h-[25.5rem]';
+/*
+ * The sidebar widgets of the wishlist dashboard: content only. The dashboard places each in a
+ * WidgetFrame of fixed size with its skeleton (dashboard.tsx); rows have fixed heights so that a
+ * full widget fits its frame.
+ */
 const ROW = 'h-[4.25rem]';
 
 // `load` replaces the data source (the benchmark's naive baseline, bench/); the view stays the same.
@@ -23,7 +26,7 @@ export async function ActivityFeed({
   const activities = await load(viewer.id, whose);
   const title = whose === 'mine' ? 'My latest activity' : 'Friends’ latest activity';
   return (
-    <Card className={FEED_CARD}>
+    <>
       <CardTitle>{title}</CardTitle>
       {activities.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{whose === 'mine' ? 'Nothing yet: create a list to get started.' : 'No news from your friends yet.'}</p>
@@ -41,13 +44,13 @@ export async function ActivityFeed({
           ))}
         </ol>
       )}
-    </Card>
+    </>
   );
 }
 
 export function ActivityFeedSkeleton() {
   return (
-    <Card className={FEED_CARD}>
+    <>
       <Skeleton className="h-6 w-40" />
       <div className="mt-3 flex flex-col">
         {Array.from({ length: FEED_LIMIT }, (_, i) => (
@@ -57,7 +60,7 @@ export function ActivityFeedSkeleton() {
           </div>
         ))}
       </div>
-    </Card>
+    </>
   );
 }
 
@@ -69,13 +72,11 @@ const STAT_LABELS = [
   ['friendsMade', 'new friendships'],
 ] as const;
 
-const STATS_CARD = 'h-56';
-
 export async function ActivityStatsWidget({ load = getActivityStats }: { load?: (viewerId: string) => Promise<ActivityStats> }) {
   const viewer = await requireViewer();
   const stats = await load(viewer.id);
   return (
-    <Card className={STATS_CARD}>
+    <>
       <CardTitle>This week in your circle</CardTitle>
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
         {STAT_LABELS.map(([key, label]) => (
@@ -85,13 +86,13 @@ export async function ActivityStatsWidget({ load = getActivityStats }: { load?: 
           </div>
         ))}
       </dl>
-    </Card>
+    </>
   );
 }
 
 export function ActivityStatsSkeleton() {
   return (
-    <Card className={STATS_CARD}>
+    <>
       <Skeleton className="h-6 w-48" />
       <div className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
         {STAT_LABELS.map(([key]) => (
@@ -101,18 +102,17 @@ export function ActivityStatsSkeleton() {
           </div>
         ))}
       </div>
-    </Card>
+    </>
   );
 }
 
-const UPCOMING_CARD = 'h-72';
 const UPCOMING_SHOWN = 4;
 
 export async function UpcomingEventsWidget({ load = getUpcomingEvents }: { load?: (viewerId: string) => Promise<UpcomingEvent[]> }) {
   const viewer = await requireViewer();
   const events = (await load(viewer.id)).slice(0, UPCOMING_SHOWN);
   return (
-    <Card className={UPCOMING_CARD}>
+    <>
       <div className="flex items-baseline justify-between">
         <CardTitle>Upcoming events</CardTitle>
         <Link href="/wishlists/upcoming" className="text-sm font-medium text-brand-700 underline">
@@ -135,13 +135,13 @@ export async function UpcomingEventsWidget({ load = getUpcomingEvents }: { load?
           ))}
         </ul>
       )}
-    </Card>
+    </>
   );
 }
 
 export function UpcomingEventsSkeleton() {
   return (
-    <Card className={UPCOMING_CARD}>
+    <>
       <Skeleton className="h-6 w-40" />
       <div className="mt-3 flex flex-col">
         {Array.from({ length: UPCOMING_SHOWN }, (_, i) => (
@@ -151,6 +151,6 @@ export function UpcomingEventsSkeleton() {
           </div>
         ))}
       </div>
-    </Card>
+    </>
   );
 }

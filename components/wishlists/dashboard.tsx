@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { buttonClass } from '@/components/ui/button';
+import { WidgetFrame } from '@/components/ui/widget-frame';
 import type { ActivityEntry, ActivityStats, UpcomingEvent, WishlistDashboard as DashboardData, WishlistSort } from '@/lib/wishlists/types';
 import { DEFAULT_WISHLIST_SORT } from '@/lib/wishlists/types';
 import {
@@ -50,18 +51,18 @@ export function WishlistDashboard({ sort, loaders = {} }: { sort: Promise<Wishli
           </Suspense>
         </div>
         <aside className="flex flex-col gap-4" aria-label="Activity">
-          <Suspense fallback={<ActivityStatsSkeleton />}>
+          <WidgetFrame size="h-56" label="This week in your circle" skeleton={<ActivityStatsSkeleton />}>
             <ActivityStatsWidget load={loaders.stats} />
-          </Suspense>
-          <Suspense fallback={<ActivityFeedSkeleton />}>
+          </WidgetFrame>
+          <WidgetFrame size="h-[25.5rem]" label="My latest activity" skeleton={<ActivityFeedSkeleton />}>
             <ActivityFeed whose="mine" load={loaders.feed} />
-          </Suspense>
-          <Suspense fallback={<ActivityFeedSkeleton />}>
+          </WidgetFrame>
+          <WidgetFrame size="h-[25.5rem]" label="Friends’ latest activity" skeleton={<ActivityFeedSkeleton />}>
             <ActivityFeed whose="friends" load={loaders.feed} />
-          </Suspense>
-          <Suspense fallback={<UpcomingEventsSkeleton />}>
+          </WidgetFrame>
+          <WidgetFrame size="h-72" label="Upcoming events" skeleton={<UpcomingEventsSkeleton />}>
             <UpcomingEventsWidget load={loaders.upcoming} />
-          </Suspense>
+          </WidgetFrame>
         </aside>
       </div>
     </div>

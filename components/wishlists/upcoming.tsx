@@ -1,16 +1,18 @@
 import Link from 'next/link';
-import { Card, CardTitle } from '@/components/ui/card';
+import { CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getGivenGifts, getUpcomingEvents } from '@/lib/wishlists/queries';
 import { EVENT_LABELS } from './format';
 import { formatDate } from '@/components/ui/format';
 
+// The lists of /wishlists/upcoming: content only, placed in scrolling WidgetFrames by the page.
+
 export async function UpcomingEventsList() {
   const viewer = await requireViewer();
   const events = await getUpcomingEvents(viewer.id);
   return (
-    <Card>
+    <>
       <CardTitle>Events in the next 60 days</CardTitle>
       {events.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">Neither you nor your friends have an event coming up.</p>
@@ -35,7 +37,7 @@ export async function UpcomingEventsList() {
           ))}
         </ul>
       )}
-    </Card>
+    </>
   );
 }
 
@@ -43,7 +45,7 @@ export async function GivenGiftsList() {
   const viewer = await requireViewer();
   const gifts = await getGivenGifts(viewer.id);
   return (
-    <Card>
+    <>
       <CardTitle>Gifts you are giving</CardTitle>
       {gifts.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">You have not reserved or bought anything yet.</p>
@@ -63,20 +65,20 @@ export async function GivenGiftsList() {
           ))}
         </ul>
       )}
-    </Card>
+    </>
   );
 }
 
 export function ListCardSkeleton() {
   return (
-    <Card>
+    <>
       <Skeleton className="h-6 w-56" />
-      {[0, 1, 2].map((i) => (
+      {[0, 1, 2, 3, 4].map((i) => (
         <div key={i} className="py-3">
           <Skeleton className="h-5 w-1/2" />
           <Skeleton className="mt-1 h-4 w-1/3" />
         </div>
       ))}
-    </Card>
+    </>
   );
 }

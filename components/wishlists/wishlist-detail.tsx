@@ -1,28 +1,39 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { addItemAction, giftAction, removeItemAction } from '@/app/(app)/wishlists/actions';
+import { ActionRow } from '@/components/ui/action-row';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getWishlistDetail } from '@/lib/wishlists/queries';
+import type { FormState } from '@/lib/validation';
 import type { ItemView, WishlistDetail as Detail } from '@/lib/wishlists/types';
 import { EVENT_LABELS, VISIBILITY_LABELS, formatPrice } from './format';
 import { formatDate } from '@/components/ui/format';
-import { GiftButtons, RemoveItemButton } from './item-actions';
 import { ItemForm } from './item-form';
 import { MetadataWatcher } from './metadata-watcher';
 
 const ROW = 'min-h-20';
 
+type GiftAction = 'reserve' | 'purchase' | 'release';
+
+/** The server actions of a list's page, passed in by the page (components never import app/). */
+export interface WishlistDetailActions {
+  addItem: (wishlistId: string, previous: FormState<{ id: string }>, formData: FormData) => Promise<FormState<{ id: string }>>;
+  removeItem: (itemId: string) => Promise<FormState>;
+  gift: (itemId: string, action: GiftAction) => Promise<FormState<{ status: string }>>;
+}
+
 // `load` replaces the data source (the benchmark's naive baseline, bench/); the view stays the same.
 export async function WishlistDetail({
   id,
+  actions,
   load = getWishlistDetail,
 }: {
   id: Promise<string>;
+  actions: WishlistDetailActions;
   load?: (viewerId: string, wishlistId: string) => Promise<Detail | null>;
 }) {
   const viewer = await requireViewer();
@@ -65,7 +76,7 @@ export async function WishlistDetail({
           <ul className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {list.items.map((item) => (
               <li key={item.id} className={`${ROW} flex items-center gap-4 p-3`} data-testid="item-row">
-                <ItemRow item={item} list={list} />
+                <ItemRow item={item} list={list} actions={actions} />
               </li>
             ))}
           </ul>
@@ -75,14 +86,16 @@ export async function WishlistDetail({
       {list.viewerIsOwner && (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">Add an item</h2>
-          <ItemForm action={addItemAction.bind(null, list.id)} />
+          <ItemForm action={actions.addItem.bind(null, list.id)} />
         </Card>
       )}
     </div>
   );
 }
 
-function ItemRow({ item, list }: { item: ItemView; list: Detail }) {
+const GIFT_LABELS: Record<GiftAction, string> = { reserve: 'Reserve', purchase: 'Mark as bought', release: 'Release' };
+
+function ItemRow({ item, list, actions }: { item: ItemView; list: Detail; actions: WishlistDetailActions }) {
   const price = formatPrice(item.price, item.currency);
   return (
     <>
@@ -105,15 +118,23 @@ function ItemRow({ item, list }: { item: ItemView; list: Detail }) {
         </p>
       </div>
       {list.viewerIsOwner ? (
-        <RemoveItemButton itemName={item.name} run={removeItemAction.bind(null, item.id)} />
-      ) : list.viewerCanGive ? (
-        giftActions(item).length > 0 && <GiftButtons itemName={item.name} actions={giftActions(item)} run={giftAction.bind(null, item.id)} />
+        <ActionRow actions={[{ label: 'Remove', name: `Remove ${item.name}`, variant: 'ghost', run: actions.removeItem.bind(null, item.id) }]} />
+      ) : list.viewerCanGive && giftActions(item).length > 0 ? (
+        // The server decides whether the viewer may; these are only the buttons that make sense.
+        <ActionRow
+          actions={giftActions(item).map((gift) => ({
+            label: GIFT_LABELS[gift],
+            name: `${GIFT_LABELS[gift]}: ${item.name}`,
+            variant: gift === 'release' ? 'ghost' : 'secondary',
+            run: actions.gift.bind(null, item.id, gift),
+          }))}
+        />
       ) : null}
     </>
   );
 }
 
-function giftActions(item: ItemView): ('reserve' | 'purchase' | 'release')[] {
+function giftActions(item: ItemView): GiftAction[] {
   if (item.status === 'available') return ['reserve', 'purchase'];
   if (item.status === 'reserved' && item.takenByMe) return ['purchase', 'release'];
   return [];

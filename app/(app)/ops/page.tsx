@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { AutoRefresh } from '@/components/ops/auto-refresh';
-import { AlertsWidget, CacheWidget, DatabaseWidget, JobsWidget, RoutesWidget, WidgetSkeleton } from '@/components/ops/widgets';
+import { AlertsWidget, CacheWidget, DatabaseWidget, JobsWidget, RoutesWidget } from '@/components/ops/widgets';
+import { RowsSkeleton, WidgetFrame } from '@/components/ui/widget-frame';
 
 export const metadata: Metadata = { title: 'Ops' };
 
 // Admins only: proxy.ts answers 404 to everyone else before anything streams, and each widget
-// checks the role again. Every widget streams on its own.
+// checks the role again. Every widget streams on its own, in a frame of fixed size.
 export default function OpsPage() {
   return (
     <div className="flex flex-col gap-6">
@@ -14,25 +14,25 @@ export default function OpsPage() {
         <h1 className="text-2xl font-semibold">Ops console</h1>
         <AutoRefresh seconds={15} />
       </div>
-      <Suspense fallback={<WidgetSkeleton name="alerts" rows={1} />}>
+      <WidgetFrame size="h-28" label="Alerts" scroll skeleton={<RowsSkeleton rows={1} />}>
         <AlertsWidget />
-      </Suspense>
+      </WidgetFrame>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Suspense fallback={<WidgetSkeleton name="routes" rows={8} />}>
+        <WidgetFrame size="h-[36rem]" label="Routes" scroll skeleton={<RowsSkeleton rows={8} />}>
           <RoutesWidget />
-        </Suspense>
+        </WidgetFrame>
         <div className="flex flex-col gap-6">
-          <Suspense fallback={<WidgetSkeleton name="cache" rows={4} />}>
+          <WidgetFrame size="h-[17.25rem]" label="Data cache" scroll skeleton={<RowsSkeleton rows={4} />}>
             <CacheWidget />
-          </Suspense>
-          <Suspense fallback={<WidgetSkeleton name="jobs" rows={4} />}>
+          </WidgetFrame>
+          <WidgetFrame size="h-[17.25rem]" label="Background jobs" scroll skeleton={<RowsSkeleton rows={4} />}>
             <JobsWidget />
-          </Suspense>
+          </WidgetFrame>
         </div>
       </div>
-      <Suspense fallback={<WidgetSkeleton name="database" rows={10} />}>
+      <WidgetFrame size="h-[40rem]" label="Database" scroll skeleton={<RowsSkeleton rows={10} />}>
         <DatabaseWidget />
-      </Suspense>
+      </WidgetFrame>
     </div>
   );
 }

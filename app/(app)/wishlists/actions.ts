@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { formAction, viewerAction } from '@/lib/api/action';
+import type { MutationResult } from '@/lib/validation';
 import { respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
 import { refreshed } from '@/lib/api/refresh';
 import { addItem, createWishlist, deleteWishlist, giveGift, removeItem, updateWishlist } from '@/lib/wishlists/mutations';
@@ -22,7 +23,7 @@ export const updateWishlistAction = formAction(
   (_value, wishlistId) => redirect(`/wishlists/${wishlistId}`),
 );
 
-export const deleteWishlistAction = viewerAction('deleteWishlist', async (viewer, wishlistId: string) => {
+export const deleteWishlistAction = viewerAction('deleteWishlist', async (viewer, wishlistId: string): Promise<MutationResult> => {
   const result = await deleteWishlist(viewer.id, wishlistId);
   if (result.ok) redirect('/wishlists');
   return result;

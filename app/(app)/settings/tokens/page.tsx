@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { CreateTokenForm } from '@/components/api-tokens/create-token-form';
 import { TokenList, TokenListSkeleton } from '@/components/api-tokens/token-list';
 import { Card } from '@/components/ui/card';
-import { createApiTokenAction } from './actions';
+import { WidgetFrame } from '@/components/ui/widget-frame';
+import { createApiTokenAction, revokeApiTokenAction } from './actions';
 
 export const metadata: Metadata = { title: 'API tokens' };
 
@@ -21,9 +21,9 @@ export default function ApiTokensPage() {
       <Card>
         <CreateTokenForm action={createApiTokenAction} />
       </Card>
-      <Suspense fallback={<TokenListSkeleton />}>
-        <TokenList />
-      </Suspense>
+      <WidgetFrame size="h-80" label="Your tokens" scroll skeleton={<TokenListSkeleton />}>
+        <TokenList revoke={revokeApiTokenAction} />
+      </WidgetFrame>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { FriendRequestForm } from '@/components/people/friend-forms';
-import { FriendsOverview, FriendsOverviewSkeleton } from '@/components/people/friends';
+import { FriendRequests, FriendsCardSkeleton, FriendsList } from '@/components/people/friends';
 import { Card } from '@/components/ui/card';
-import { sendFriendRequestAction } from '../actions';
+import { WidgetFrame } from '@/components/ui/widget-frame';
+import { respondToFriendRequestAction, sendFriendRequestAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Friends' };
 
@@ -15,9 +15,14 @@ export default function FriendsPage() {
       <Card>
         <FriendRequestForm action={sendFriendRequestAction} />
       </Card>
-      <Suspense fallback={<FriendsOverviewSkeleton />}>
-        <FriendsOverview />
-      </Suspense>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <WidgetFrame size="h-80" label="Requests for you" scroll skeleton={<FriendsCardSkeleton />}>
+          <FriendRequests respond={respondToFriendRequestAction} />
+        </WidgetFrame>
+        <WidgetFrame size="h-80" label="Friends" scroll skeleton={<FriendsCardSkeleton />}>
+          <FriendsList />
+        </WidgetFrame>
+      </div>
     </div>
   );
 }

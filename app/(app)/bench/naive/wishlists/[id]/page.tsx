@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { WishlistDetail, WishlistDetailSkeleton } from '@/components/wishlists/wishlist-detail';
 import { loadNaiveWishlistDetail } from '@/lib/wishlists/naive';
+import { addItemAction, giftAction, removeItemAction } from '@/app/(app)/wishlists/actions';
 import { benchOnly } from '../../gate';
 
 export const metadata: Metadata = { title: 'Wishlist (naive baseline)' };
 
 const load = benchOnly(loadNaiveWishlistDetail);
+const actions = { addItem: addItemAction, removeItem: removeItemAction, gift: giftAction };
 
 /**
  * The benchmark's naive baseline of /wishlists/[id] (npm run bench; 404 unless BRISK_BENCH=1):
@@ -16,7 +18,7 @@ const load = benchOnly(loadNaiveWishlistDetail);
 export default function NaiveWishlistPage({ params }: PageProps<'/bench/naive/wishlists/[id]'>) {
   return (
     <Suspense fallback={<WishlistDetailSkeleton />}>
-      <WishlistDetail id={params.then((p) => p.id)} load={load} />
+      <WishlistDetail id={params.then((p) => p.id)} actions={actions} load={load} />
     </Suspense>
   );
 }
