@@ -21,6 +21,7 @@ import { freePort } from './lib/proc';
 import { markdownReport, type BenchReport, type Figures, type RouteReport } from './lib/report';
 import { flushRedis, redisVersion, startServices, type Services } from './lib/services';
 import { median } from './lib/stats';
+import { BYPASS_RENDER_CACHE_HEADER } from '@/lib/bench-mode';
 import type { BenchRoute } from '@/lib/modules/manifest';
 import { modules } from '@/modules';
 
@@ -274,11 +275,11 @@ async function main() {
       redis: processCpu(services!.pidFiles.redis ? pidFromFile(services!.pidFiles.redis) : null),
     });
     /** One load test of `path`: throughput, latency, hit rate, statements and CPU per request. */
-    const measureLoad = async (path: string, connections: number): Promise<NonNullable<Figures['load']>> => {
+    const measureLoad = async (path: string, connections: number, extraHeaders: Record<string, string> = {}): Promise<NonNullable<Figures['load']>> => {
       await refreshAll();
       const before = await opsMetrics(origin, session.admin.header());
       const cpuBefore = cpu();
-      const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
+      const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header(), ...extraHeaders } });
       // Requests still in flight when the load stops finish on the server: the metrics store's
       // count of finished requests is the denominator of statements and CPU per request.
       const after = await quietDelta(origin, session.admin.header(), before);
@@ -309,6 +310,11 @@ async function main() {
       await load(`${origin}${target.path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
       entry.brisk.load = await measureLoad(target.path, connections);
       log('load', describeLoad(`${target.route} steady`, entry.brisk.load));
+      if (target.kind === 'page') {
+        // What a render costs when the render cache cannot answer (a changed page, a new viewer).
+        entry.brisk.loadRendering = await measureLoad(target.path, connections, { [BYPASS_RENDER_CACHE_HEADER]: '1' });
+        log('load', describeLoad(`${target.route} rendering (render cache bypassed)`, entry.brisk.loadRendering));
+      }
       if (target.naive) {
         await load(`${origin}${target.naive}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
         entry.naive!.load = await measureLoad(target.naive, connections);

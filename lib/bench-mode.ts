@@ -6,6 +6,9 @@
  */
 export const BENCH_MODE_VARIABLE = 'BRISK_BENCH';
 
+/** In bench mode only: render the page even when the render cache holds it (the render-cost figures). */
+export const BYPASS_RENDER_CACHE_HEADER = 'x-brisk-bypass-render-cache';
+
 export function isBenchMode(): boolean {
   return process.env[BENCH_MODE_VARIABLE] === '1';
 }

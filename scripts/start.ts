@@ -13,7 +13,6 @@ import { startEmbeddedProcess, type RunningDatabase } from './lib/embedded-proce
 
 const dev = process.argv.includes('--dev');
 const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
-const TSX = path.resolve('node_modules/tsx/dist/cli.mjs');
 
 /** A secret for local runs, generated once and kept in the data folder. */
 function localAuthSecret(config: Env): string {
@@ -84,7 +83,7 @@ async function main() {
   // Production: Next behind the render cache (scripts/serve.ts); development: next dev.
   const server = dev
     ? spawn(process.execPath, [NEXT_BIN, 'dev', '--port', String(config.PORT)], { stdio: 'inherit', env: childEnv })
-    : spawn(process.execPath, [TSX, 'scripts/serve.ts'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production', PORT: String(config.PORT) } });
+    : spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production', PORT: String(config.PORT) } });
   const shutdown = (signal: NodeJS.Signals) => server.kill(signal);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -92,7 +92,7 @@ export async function buildIfStale(env: NodeJS.ProcessEnv, force = false): Promi
   return { built: true, seconds: (Date.now() - started) / 1000 };
 }
 
-/** The production server (next start) of the benchmark, restartable. */
+/** The production server of the benchmark (scripts/serve.ts: Next behind the render cache), restartable. */
 export class AppServer {
   private child: ChildProcess | undefined;
   private logStream: WriteStream;
@@ -111,9 +111,9 @@ export class AppServer {
   /** Starts the server and waits until it answers; returns the seconds it took. */
   async start(): Promise<number> {
     const started = Date.now();
-    this.logStream.write(`\n==== next start ${new Date().toISOString()} ====\n`);
-    const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(this.port), '--hostname', '127.0.0.1'], {
-      env: { ...this.env, BRISK_DIST_DIR: BENCH_DIST_DIR, PORT: String(this.port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    this.logStream.write(`\n==== server start ${new Date().toISOString()} ====\n`);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+      env: { ...this.env, BRISK_DIST_DIR: BENCH_DIST_DIR, PORT: String(this.port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.pipe(this.logStream, { end: false });
@@ -122,7 +122,7 @@ export class AppServer {
     let exited = false;
     child.once('exit', () => (exited = true));
     for (;;) {
-      if (exited) throw new Error(`next start exited at once: see ${this.logStream.path}`);
+      if (exited) throw new Error(`the server exited at once: see ${this.logStream.path}`);
       try {
         const response = await fetch(`${this.origin}/sign-in`, { signal: AbortSignal.timeout(5_000) });
         await response.arrayBuffer();
@@ -130,13 +130,13 @@ export class AppServer {
       } catch {
         // not listening yet
       }
-      if (Date.now() - started > 60_000) throw new Error(`next start did not answer within 60 s: see ${this.logStream.path}`);
+      if (Date.now() - started > 60_000) throw new Error(`the server did not answer within 60 s: see ${this.logStream.path}`);
       await sleep(100);
     }
     return (Date.now() - started) / 1000;
   }
 
-  /** The server process (next start runs the server in the process it starts). */
+  /** The server process (it runs Next in its own process). */
   get pid(): number | null {
     return this.child?.pid ?? null;
   }

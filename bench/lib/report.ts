@@ -9,6 +9,8 @@ export interface Figures {
   load: LoadFigures | null;
   /** Under load right after a restart, while the JIT settles. */
   loadAfterRestart?: LoadFigures | null;
+  /** Pages: under load in steady state with the render cache bypassed (every request rendered). */
+  loadRendering?: LoadFigures | null;
   bytes: { wire: number; decoded: number; contentType: string } | null;
   /** The warm response itself (for the floor server); not written to the report. */
   body?: Buffer;
@@ -95,6 +97,7 @@ function routeTable(route: RouteReport): string {
     ['latency under load: p50 / p95 / p99', b.load ? `${ms(b.load.latencyMs.p50)} / ${ms(b.load.latencyMs.p95)} / ${ms(b.load.latencyMs.p99)}` : '–', '–', n?.load ? `${ms(n.load.latencyMs.p50)} / ${ms(n.load.latencyMs.p95)} / ${ms(n.load.latencyMs.p99)}` : '–', suffix(times(b.load?.latencyMs.p95, n?.load?.latencyMs.p95), ' (p95)'), floor ? `${ms(floor.latencyMs.p50)} / ${ms(floor.latencyMs.p95)} / ${ms(floor.latencyMs.p99)}` : '–'],
     ['server CPU per request right after a restart: app / PostgreSQL / Redis', cpu(b.loadAfterRestart?.cpuMsPerRequest), '–', '–', '–', '–'],
     [`throughput right after a restart (${b.loadAfterRestart?.connections ?? '?'} connections)`, rps(b.loadAfterRestart?.requestsPerSecond), '–', '–', '–', '–'],
+    ['rendering every request (render cache bypassed): throughput · app CPU per request', b.loadRendering ? `${rps(b.loadRendering.requestsPerSecond)} · ${ms(b.loadRendering.cpuMsPerRequest.app)}` : '–', '–', '–', '–', '–'],
     ['server CPU per request under load, steady state: app / PostgreSQL / Redis', cpu(b.load?.cpuMsPerRequest), '–', cpu(n?.load?.cpuMsPerRequest), suffix(times(b.load?.cpuMsPerRequest.app, n?.load?.cpuMsPerRequest.app), ' (app)'), floor?.cpuMsPerRequest === null || floor?.cpuMsPerRequest === undefined ? '–' : ms(floor.cpuMsPerRequest)],
     ['SQL statements per request under load', count(b.load?.statementsPerRequest), '–', count(n?.load?.statementsPerRequest), times(b.load?.statementsPerRequest, n?.load?.statementsPerRequest), '–'],
     ['data-cache hit rate under load', percent(b.load?.cacheHitRate), target(route, 'hitRate', b.load?.cacheHitRate), percent(n?.load?.cacheHitRate), '–', '–'],
@@ -116,7 +119,7 @@ function routeTable(route: RouteReport): string {
 }
 
 function summaryTable(report: BenchReport): string {
-  const header = ['route', 'cold full', 'warm full', 'SQL cold / warm', 'req/s (after restart → steady)', 'p95 under load', 'app CPU / request (after restart → steady)', 'cache hits', 'naive: warm full · req/s', 'floor req/s'];
+  const header = ['route', 'cold full', 'warm full', 'SQL cold / warm', 'req/s (after restart → steady)', 'p95 under load', 'app CPU / request (after restart → steady)', 'rendering: req/s · CPU / request', 'cache hits', 'naive: warm full · req/s', 'floor req/s'];
   const rows = report.routes.map((r) => [
     `\`${r.route}\``,
     ms(coldMedian(r.brisk, 'totalMs')),
@@ -125,6 +128,7 @@ function summaryTable(report: BenchReport): string {
     `${rps(r.brisk.loadAfterRestart?.requestsPerSecond).replace(' req/s', '')} → ${rps(r.brisk.load?.requestsPerSecond).replace(' req/s', '')}`,
     ms(r.brisk.load?.latencyMs.p95),
     `${ms(r.brisk.loadAfterRestart?.cpuMsPerRequest.app)} → ${ms(r.brisk.load?.cpuMsPerRequest.app)}`,
+    r.brisk.loadRendering ? `${rps(r.brisk.loadRendering.requestsPerSecond).replace(' req/s', '')} · ${ms(r.brisk.loadRendering.cpuMsPerRequest.app)}` : '–',
     percent(r.brisk.load?.cacheHitRate),
     r.naive ? `${ms(r.naive.warm?.totalMs)} · ${rps(r.naive.load?.requestsPerSecond).replace(' req/s', '')}` : '–',
     rps(r.floor?.requestsPerSecond).replace(' req/s', ''),
@@ -143,7 +147,7 @@ export function markdownReport(report: BenchReport): string {
     `- **Machine:** ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB memory, ${m.platform}; load average at start ${m.loadAverageAtStart.join(' / ')}. The load generator, the server, PostgreSQL and Redis share these cores.`,
     `- **Versions:** Node ${v.node}, Next.js ${v.next}, PostgreSQL ${v.postgres}, Redis ${v.redis}, autocannon ${v.autocannon}; commit ${v.commit}.`,
     `- **Setup:** ${s.postgres}; ${s.redis}; production build in \`${s.distDir}\`${s.built ? ' (built for this run)' : ''}; ${s.users} users${s.seeded ? '' : ' (seed kept from an earlier run)'}; viewer ${s.viewer}; list \`ada-birthday\`.`,
-    `- **Method:** cold = median of ${o.runs} first requests after FLUSHALL of the bench's Redis and a server restart (the process is warmed first by another viewer's requests, so cold means an empty data cache, not a cold process; median restart ${s.restartSecondsMedian} s). Warm = median of ${o.warm} sequential requests. Load = autocannon for ${o.duration} s, twice per route: right after a server restart, and in steady state after another ${o.duration} s of the same load; with ${o.pageConnections} connections on pages and ${o.apiConnections} on the API (the plans' \`ab -c\`), gzip accepted as a browser does. SQL statements come from \`Server-Timing\` (API) or the metrics store via \`/api/v1/ops/metrics\` (pages, including the proxy's access check). Naive = the plan's "before" (the module's naive.ts, rendered by the same components); its JSON equals the real API's: ${Object.entries(s.naiveMatchesReal as Record<string, boolean>).map(([r, ok]) => `${r} ${ok ? 'yes' : 'NO'}`).join(', ')}. Floor = the same bytes from a plain Node HTTP server under the same load.`,
+    `- **Method:** cold = median of ${o.runs} first requests after FLUSHALL of the bench's Redis and a server restart (the process is warmed first by another viewer's requests, so cold means an empty data cache, not a cold process; median restart ${s.restartSecondsMedian} s). Warm = median of ${o.warm} sequential requests. Pages are served from the render cache when warm; "rendering" bypasses it (bench mode only) to show what a render costs. Load = autocannon for ${o.duration} s, twice per route: right after a server restart, and in steady state after another ${o.duration} s of the same load; with ${o.pageConnections} connections on pages and ${o.apiConnections} on the API (the plans' \`ab -c\`), gzip accepted as a browser does. SQL statements come from \`Server-Timing\` (API) or the metrics store via \`/api/v1/ops/metrics\` (pages, including the proxy's access check). Naive = the plan's "before" (the module's naive.ts, rendered by the same components); its JSON equals the real API's: ${Object.entries(s.naiveMatchesReal as Record<string, boolean>).map(([r, ok]) => `${r} ${ok ? 'yes' : 'NO'}`).join(', ')}. Floor = the same bytes from a plain Node HTTP server under the same load.`,
     `- **Load on the machine:** 1-minute load average after each load test: ${report.routes.flatMap((r) => [r.brisk.load?.loadAverage, r.naive?.load?.loadAverage]).filter((v) => v !== undefined).join(', ')} (${m.cpus} cores). Latency and throughput suffer from anything else running; CPU per request much less.`,
     `- **Duration:** ${report.durationSeconds} s (${Object.entries(report.phases).map(([k, sec]) => `${k} ${sec} s`).join(', ')}).`,
     '',

@@ -44,6 +44,8 @@ export interface RenderCacheOptions {
   /** The viewer named by the request's signed session cookie cache, or null. */
   viewerOf(cookieHeader: string | undefined): Promise<{ viewer: { id: string; role: string } } | null>;
   cache: Pick<DataCache, 'peek' | 'store' | 'invalidatedSince'>;
+  /** Requests to render as if the cache were not there (the benchmark's render-cost figures). */
+  bypass?: (req: IncomingMessage) => boolean;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -108,7 +110,7 @@ export function renderCachingHandler(next: Handler, options: RenderCacheOptions)
   return async (req, res) => {
     // Only this server names renders: a client's header of that name is dropped.
     delete req.headers[RENDER_ID_HEADER];
-    if (!isCacheableRequest(req, options.cachedPages)) return next(req, res);
+    if (!isCacheableRequest(req, options.cachedPages) || options.bypass?.(req)) return next(req, res);
     const session = await options.viewerOf(req.headers.cookie);
     if (!session) return next(req, res);
 
