@@ -8,7 +8,7 @@
 const { readFileSync } = require('node:fs');
 
 /**
- * @typedef {{ url: string; viewer: string | null; formFactor: 'desktop' | 'mobile'; pattern: string; script: number; total: number }} PlannedPage
+ * @typedef {{ url: string; viewer: string | null; formFactor: 'desktop' | 'mobile'; pattern: string; total: number }} PlannedPage
  * @type {{ pages: PlannedPage[]; runs: number }}
  */
 const plan = process.env.BRISK_LHCI_PLAN ? JSON.parse(readFileSync(process.env.BRISK_LHCI_PLAN, 'utf8')) : { pages: [], runs: 5 };
@@ -44,7 +44,6 @@ const TIMING = {
     'cumulative-layout-shift': ['error', { maxNumericValue: 0.001, ...median }],
     'total-blocking-time': ['error', { maxNumericValue: 150, ...median }],
     'largest-contentful-paint': ['error', { maxNumericValue: 2000, ...median }],
-    'resource-summary:font:size': ['error', { maxNumericValue: 35_000, ...median }],
   },
 };
 
@@ -76,7 +75,9 @@ module.exports = {
         matchingUrlPattern: page.pattern,
         assertions: {
           ...TIMING[page.formFactor],
-          'resource-summary:script:size': ['error', { maxNumericValue: page.script, ...median }],
+          'resource-summary:font:size': ['error', { maxNumericValue: 35_000, ...median }],
+          // Everything transferred, link prefetches included. The first-load script (≤ 120 kB) is
+          // asserted exactly by Playwright (e2e/budgets.spec.ts): Lighthouse counts prefetches as script.
           'resource-summary:total:size': ['error', { maxNumericValue: page.total, ...median }],
           // Reported, not enforced here: accessibility is a goal of its own (DESIGN.md section 8).
           'categories:accessibility': ['warn', { minScore: 1, ...median }],

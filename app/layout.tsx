@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { GeistSans } from 'geist/font/sans';
+import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -16,6 +16,9 @@ function publicOrigin(): URL {
     return new URL('http://localhost:3000');
   }
 }
+
+/** Geist, cut to the characters and weights the pages use (scripts/subset-font.mjs): 22 kB instead of 70 kB. */
+const geist = localFont({ src: './fonts/geist-latin.woff2', variable: '--font-geist-sans', weight: '400 700', display: 'swap' });
 
 // The files named here live in public/ (proxy.ts lets signed-out visitors fetch them).
 export const metadata: Metadata = {
@@ -42,7 +45,7 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={GeistSans.variable}>
+    <html lang="en" className={geist.variable}>
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );

@@ -40,7 +40,6 @@ interface PlannedPage {
   formFactor: 'desktop' | 'mobile';
   /** matchingUrlPattern of its assertions. */
   pattern: string;
-  script: number;
   total: number;
 }
 
@@ -51,7 +50,7 @@ function plan(all: boolean): PlannedPage[] {
   const pages = modules.flatMap((module) => module.pages ?? []);
   const planned: PlannedPage[] = [];
   for (const page of pages) {
-    const base = { viewer: page.viewer, script: page.bytes.script, total: page.bytes.total };
+    const base = { viewer: page.viewer, total: page.bytes.total };
     if (all || page.lighthouse?.representative) {
       planned.push({ ...base, url: `${ORIGIN}${page.path}`, formFactor: 'desktop', pattern: `:${PORT}${escapeRegExp(page.path)}$` });
     }

@@ -1,9 +1,10 @@
 // The production server: Next's request handler behind Brisk's render cache
 // (lib/render-cache/server.ts), which serves a viewer's unchanged pages again without rendering
-// them. `npm start` runs it (after the database, migrations, seed and build); on its own:
+// them, and the build's static files brotli-compressed at build time (scripts/lib/static-assets.ts). `npm start` runs it (after the database, migrations, seed and build); on its own:
 // `NODE_ENV=production tsx scripts/serve.ts` with PORT and HOSTNAME (default 0.0.0.0).
 import { createServer } from 'node:http';
 import next from 'next';
+import { brotliStaticAssets } from './lib/static-assets';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? '0.0.0.0';
@@ -29,8 +30,13 @@ async function main() {
     // The benchmark measures what a render costs too: only a server in bench mode honours this.
     bypass: (req) => req.headers[BYPASS_RENDER_CACHE_HEADER] === '1' && isBenchMode(),
   });
+  const staticAssets = brotliStaticAssets(process.env.BRISK_DIST_DIR ?? '.next');
   const server = createServer((req, res) => {
-    handler(req, res).catch((error: unknown) => {
+    const respond = async () => {
+      if (await staticAssets(req, res)) return;
+      await handler(req, res);
+    };
+    respond().catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'server: request failed');
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end();

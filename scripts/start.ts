@@ -72,8 +72,8 @@ async function main() {
     }
     if (!dev && buildIsStale()) {
       console.log('building the app (next build)…');
-      const build = spawnSync(process.execPath, [NEXT_BIN, 'build'], { stdio: 'inherit', env: childEnv });
-      if (build.status !== 0) throw new Error('next build failed');
+      const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: 'inherit', env: childEnv });
+      if (build.status !== 0) throw new Error('the build failed');
     }
   } catch (error) {
     await stopDatabase();

@@ -12,7 +12,7 @@ export const settingsModule = defineModule({
       viewer: 'dev',
       streamed: ['No API tokens yet'],
       keyboard: ['Skip to content', 'API tokens', 'Create token'],
-      bytes: { script: 155_000, total: 265_000 },
+      bytes: { total: 265_000 },
     },
   ],
 });

@@ -94,7 +94,7 @@ export const wishlistsModule = defineModule({
       viewer: 'ada',
       streamed: ['Birthday wishes', 'This week in your circle', 'My latest activity'],
       keyboard: ['Skip to content', 'Friends', 'Upcoming', 'New list', 'Birthday wishes'],
-      bytes: { script: 160_000, total: 290_000 },
+      bytes: { total: 290_000 },
       lighthouse: { representative: true, mobile: true },
     },
     {
@@ -103,7 +103,7 @@ export const wishlistsModule = defineModule({
       viewer: 'ada',
       streamed: ['Noise-cancelling headphones', 'Turning 30!'],
       keyboard: ['Skip to content', 'Edit list', 'Add item'],
-      bytes: { script: 175_000, total: 295_000 },
+      bytes: { total: 295_000 },
     },
     {
       path: '/wishlists/upcoming',
@@ -111,7 +111,7 @@ export const wishlistsModule = defineModule({
       viewer: 'ada',
       streamed: ['Events in the next 60 days', 'Gifts you are giving'],
       keyboard: ['Skip to content', 'Baby shower'],
-      bytes: { script: 155_000, total: 275_000 },
+      bytes: { total: 275_000 },
     },
     {
       path: '/wishlists/friends',
@@ -119,16 +119,16 @@ export const wishlistsModule = defineModule({
       viewer: 'ada',
       streamed: ['Requests for you', 'Chloé Martin'],
       keyboard: ['Skip to content', 'Send request'],
-      bytes: { script: 160_000, total: 270_000 },
+      bytes: { total: 270_000 },
     },
-    { path: '/wishlists/new', route: '/wishlists/new', viewer: 'ada', streamed: [], keyboard: ['Skip to content', 'Create list'], bytes: { script: 160_000, total: 270_000 } },
+    { path: '/wishlists/new', route: '/wishlists/new', viewer: 'ada', streamed: [], keyboard: ['Skip to content', 'Create list'], bytes: { total: 270_000 } },
     {
       path: `/wishlists/${birthday}/edit`,
       route: '/wishlists/[id]/edit',
       viewer: 'ada',
       streamed: ['Turning 30!'],
       keyboard: ['Skip to content', 'Save changes'],
-      bytes: { script: 160_000, total: 275_000 },
+      bytes: { total: 275_000 },
     },
   ],
   bench: [
