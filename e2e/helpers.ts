@@ -1,22 +1,30 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { DemoViewerKey } from '@/lib/modules/manifest';
 import { modules } from '@/modules';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 
-/** The demo accounts seeded by prisma/seed (prisma/seed/demo-accounts.ts). */
-export const DEMO_PASSWORD = 'brisk-demo-2026';
+export { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 
-export const ACCOUNTS: Record<DemoViewerKey, { email: string; name: string }> = {
-  admin: { email: 'admin@brisk.test', name: 'Avery Admin' },
-  ada: { email: 'ada@brisk.test', name: 'Ada Park' },
-  ben: { email: 'ben@brisk.test', name: 'Ben Okafor' },
-  chloe: { email: 'chloe@brisk.test', name: 'Chloé Martin' },
-  dev: { email: 'dev@brisk.test', name: 'Dev Patel' },
-  eunji: { email: 'eunji@brisk.test', name: 'Eun-ji Kim' },
-  farah: { email: 'farah@brisk.test', name: 'Farah Haddad' },
-  gus: { email: 'gus@brisk.test', name: 'Gus Larsen' },
-};
+interface Account {
+  email: string;
+  name: string;
+}
+type KeyOf<Id> = Id extends `usr_${infer Key}` ? Key : never;
+
+/** Every demo account by key: its id without `usr_` (`usr_ada` → `ada`). */
+export const ACCOUNTS = Object.fromEntries(DEMO_ACCOUNTS.map((account) => [account.id.replace(/^usr_/, ''), { email: account.email, name: account.name }])) as Record<
+  KeyOf<(typeof DEMO_ACCOUNTS)[number]['id']>,
+  Account
+>;
 
 export type AccountKey = DemoViewerKey;
+
+/** A demo account by key (a page budget's viewer, say); throws for a key no demo account has. */
+export function demoAccount(key: AccountKey): Account {
+  const account = (ACCOUNTS as Record<string, Account | undefined>)[key];
+  if (!account) throw new Error(`no demo account "${key}" (prisma/seed/demo-accounts.ts)`);
+  return account;
+}
 
 /** The app pages that only signed-in viewers may open: every module's pages opened by a demo viewer. */
 export const APP_PAGES = modules.flatMap((module) => (module.pages ?? []).filter((page) => page.viewer !== null).map((page) => page.path));
@@ -44,8 +52,8 @@ export async function fillSignInForm(page: Page, email: string, password: string
 /** Signs in through the form, as a person would, and waits for the app shell. */
 export async function signInWithForm(page: Page, account: AccountKey, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
-  await fillSignInForm(page, ACCOUNTS[account].email, password);
-  await expect(page.getByTestId('viewer-name')).toHaveText(ACCOUNTS[account].name);
+  await fillSignInForm(page, demoAccount(account).email, password);
+  await expect(page.getByTestId('viewer-name')).toHaveText(demoAccount(account).name);
 }
 
 /**
@@ -57,7 +65,7 @@ export async function signInWithApi(page: Page, baseURL: string | undefined, acc
   if (!baseURL) throw new Error('baseURL is not configured');
   for (let attempt = 1; ; attempt++) {
     const response = await page.request.post('/api/auth/sign-in/email', {
-      data: { email: ACCOUNTS[account].email, password: DEMO_PASSWORD },
+      data: { email: demoAccount(account).email, password: DEMO_PASSWORD },
       headers: { origin: baseURL },
     });
     if (response.status() === 429 && attempt < 4) {

@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import type { CacheKind } from '@/lib/cache/kinds';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { AnyJobDefinition } from '@/lib/jobs/define';
@@ -42,6 +43,29 @@ export interface ModuleManifest {
   warmOnSignIn?: (userId: string) => Promise<string[]>;
   /** Its seeder (prisma/seed/<module>.ts), run in registry order. */
   seed?: () => Promise<Seeder>;
+  /**
+   * What it offers the Projects builder's dashboards: the data part of each widget (its view is
+   * in components/<module>/widgets.tsx, keyed by the same type).
+   */
+  widgets?: readonly WidgetDefinition[];
+}
+
+/**
+ * A widget of the Projects builder (plan 004): a module's view of its own data, placed on a
+ * project's dashboard with a config the editor chose. `load` reads through the module's cached
+ * reads with the viewer's access rules (what the viewer may not see is not in its answer).
+ */
+export interface WidgetDefinition<Config = unknown, Data = unknown> {
+  /** `<module>.<widget>`: stored in dashboard components, the key of its view. */
+  type: string;
+  title: string;
+  description: string;
+  /** The config's schema (zod, no transforms): a stored config is validated with it on every read. */
+  config: ZodType<Config>;
+  defaultConfig: Config;
+  /** Its default size on the dashboard grid (12 columns; rows of 4rem). */
+  size: { w: number; h: number };
+  load(viewerId: string, config: Config): Promise<Data>;
 }
 
 export type Audience = 'everyone' | 'admin';
@@ -70,8 +94,11 @@ export interface PageGuard {
   allows(viewer: GuardViewer, match: RegExpExecArray): Promise<boolean>;
 }
 
-/** A demo account by key (prisma/seed/demo-accounts.ts), or null for a signed-out visitor. */
-export type DemoViewerKey = 'admin' | 'ada' | 'ben' | 'chloe' | 'dev' | 'eunji' | 'farah' | 'gus';
+/**
+ * A demo account by key: its id without the `usr_` prefix (prisma/seed/demo-accounts.ts lists
+ * them, `usr_ada` → `ada`), or null for a signed-out visitor.
+ */
+export type DemoViewerKey = string;
 
 export interface PageBudget {
   /** A concrete path on the demo data. */
