@@ -8,12 +8,13 @@ import { defineConfig, devices } from '@playwright/test';
  * (3000, database 54329, .data/) keeps running beside it. The data folder is deleted before
  * every start: tests always see the freshly seeded demo data.
  */
-const PORT = 3100;
-const EMBEDDED_DB_PORT = 54339;
+// Overridable so that several checkouts on one machine can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const EMBEDDED_DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
 const DATA_DIR = '.data/e2e';
 const baseURL = `http://localhost:${PORT}`;
 // A shop page on loopback that the URL metadata journey links to (e2e/fixtures/product-server.mjs).
-const PRODUCT_SERVER_PORT = 3198;
+const PRODUCT_SERVER_PORT = Number(process.env.E2E_PRODUCT_PORT ?? 3198);
 const ci = !!process.env.CI;
 
 export default defineConfig({
