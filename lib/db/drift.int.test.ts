@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DriftChecker, MIGRATIONS_DIR, RAW_SQL_OBJECTS } from './drift';
+import { DriftChecker, MIGRATIONS_DIR, PARTITIONED_TABLES, RAW_SQL_OBJECTS } from './drift';
 
 // Each check starts the WebAssembly schema engine and in-memory PGlite databases: seconds, not ms.
 const ENGINE_TIMEOUT = 60_000;
@@ -69,6 +69,20 @@ describe('drift between prisma/schema and prisma/migrations', () => {
       expect(report.tolerated).toEqual([
         '-- DropIndex\nDROP INDEX "users_name_search_idx";',
         '-- AlterTable\nALTER TABLE "users" DROP COLUMN "search";',
+      ]);
+    },
+    ENGINE_TIMEOUT,
+  );
+
+  it(
+    'compares partitioning, which the engine cannot see, with PARTITIONED_TABLES both ways',
+    async () => {
+      expect(Object.keys(PARTITIONED_TABLES).sort()).toEqual(['analysis_messages', 'plant_analyses']);
+      const report = await checker.check({ partitionedTables: { plant_analyses: 'RANGE (created_at)', users: 'LIST (role)' } });
+      expect(report.differences).toEqual([
+        '"plant_analyses" is partitioned by RANGE (analysis_date) in the migrations, not by RANGE (created_at) as PARTITIONED_TABLES says',
+        'PARTITIONED_TABLES says "users" is partitioned by LIST (role), but the migrations leave it unpartitioned or do not create it',
+        '"analysis_messages" is partitioned by RANGE (sent_at) in the migrations, and not in PARTITIONED_TABLES',
       ]);
     },
     ENGINE_TIMEOUT,
