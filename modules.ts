@@ -3,6 +3,7 @@ import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
 import { settingsModule } from '@/lib/settings/module';
+import { sponsorsModule } from '@/lib/sponsors/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
 /**
@@ -14,6 +15,7 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
+  sponsorsModule,
   settingsModule,
   opsModule,
 ]);
