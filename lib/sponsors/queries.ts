@@ -144,14 +144,13 @@ export const sponsorRolesRead = cachedRead({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Analytics: three statements, each a GROUP BY over the range only, each reading one index.
+// Analytics: three statements, each a GROUP BY over the range only, each reading one index. Their
+// SQL is built apart (…Sql) so that tests can EXPLAIN exactly what runs (partition pruning).
 
 /** Codes distributed and redeemed in the range, per bucket, dealer and tier; codes in dealers' hands now; the dealers. */
-export async function loadCodeAnalytics(sponsorId: string, from: string, to: string, bucket: Bucket): Promise<CodeAnalytics> {
+export function codeAnalyticsSql(sponsorId: string, from: string, to: string, bucket: Bucket): Prisma.Sql {
   const { start, end } = rangeBounds({ from, to, bucket });
-  const rows = await prisma.$queryRaw<
-    { what: 'distributed' | 'redeemed' | 'in_hand' | 'dealer'; bucket: string | null; dealer_id: string | null; tier: CodeTier | null; n: number; since_redeemed: number; name: string | null }[]
-  >`
+  return Prisma.sql`
     WITH distributed AS (
       SELECT to_char(date_trunc(${bucket}, c.distributed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, c.dealer_id, c.tier,
              count(*)::int AS n, count(c.redeemed_at)::int AS since_redeemed
@@ -173,6 +172,12 @@ export async function loadCodeAnalytics(sponsorId: string, from: string, to: str
     UNION ALL SELECT 'redeemed', bucket, dealer_id, tier::text, n, 0, NULL FROM redeemed
     UNION ALL SELECT 'in_hand', NULL, dealer_id, NULL, n, 0, NULL FROM in_hand
     UNION ALL SELECT 'dealer', NULL, d.id, NULL, 0, 0, d.name FROM dealers d WHERE d.sponsor_id = ${sponsorId}::uuid`;
+}
+
+export async function loadCodeAnalytics(sponsorId: string, from: string, to: string, bucket: Bucket): Promise<CodeAnalytics> {
+  const rows = await prisma.$queryRaw<
+    { what: 'distributed' | 'redeemed' | 'in_hand' | 'dealer'; bucket: string | null; dealer_id: string | null; tier: CodeTier | null; n: number; since_redeemed: number; name: string | null }[]
+  >(codeAnalyticsSql(sponsorId, from, to, bucket));
   return codeAnalytics(
     rows
       .filter((row) => row.what === 'distributed' || row.what === 'redeemed')
@@ -186,11 +191,9 @@ export async function loadCodeAnalytics(sponsorId: string, from: string, to: str
 }
 
 /** Analyses in the range by bucket, by dealer, by crop and overall, in one GROUP BY GROUPING SETS over the covering index. */
-export async function loadAnalysisAnalytics(sponsorId: string, from: string, to: string, bucket: Bucket): Promise<AnalysisAnalytics> {
+export function analysisAnalyticsSql(sponsorId: string, from: string, to: string, bucket: Bucket): Prisma.Sql {
   const { start, end } = rangeBounds({ from, to, bucket });
-  const rows = await prisma.$queryRaw<
-    { level: number; bucket: string | null; dealer_id: string | null; crop_type: string | null; analyses: number; farmers: number; health_sum: number; health_n: number; completed: number; failed: number }[]
-  >`
+  return Prisma.sql`
     SELECT GROUPING(g.bucket, g.dealer_id, g.crop_type) AS level, g.bucket, g.dealer_id, g.crop_type,
            count(*)::int AS analyses, count(DISTINCT g.farmer_id)::int AS farmers,
            coalesce(sum(g.overall_health_score), 0)::int AS health_sum, count(g.overall_health_score)::int AS health_n,
@@ -203,6 +206,12 @@ export async function loadAnalysisAnalytics(sponsorId: string, from: string, to:
       WHERE a.sponsor_id = ${sponsorId}::uuid AND a.analysis_date >= ${start} AND a.analysis_date < ${end}
     ) g
     GROUP BY GROUPING SETS ((g.bucket), (g.dealer_id), (g.crop_type), ())`;
+}
+
+export async function loadAnalysisAnalytics(sponsorId: string, from: string, to: string, bucket: Bucket): Promise<AnalysisAnalytics> {
+  const rows = await prisma.$queryRaw<
+    { level: number; bucket: string | null; dealer_id: string | null; crop_type: string | null; analyses: number; farmers: number; health_sum: number; health_n: number; completed: number; failed: number }[]
+  >(analysisAnalyticsSql(sponsorId, from, to, bucket));
   // GROUPING(bucket, dealer, crop): a bit per column left out of the set.
   const total = rows.find((row) => row.level === 7);
   const aggregates: AnalysisAggregates = {
@@ -228,9 +237,9 @@ export async function loadAnalysisAnalytics(sponsorId: string, from: string, to:
  * Messages in the range by bucket and sender, and the conversation figures: a farmer's message
  * counts as answered when the next message on the same analysis (in the range) is the sponsor's.
  */
-export async function loadMessageAnalytics(sponsorId: string, from: string, to: string, bucket: Bucket): Promise<MessageAnalytics> {
+export function messageAnalyticsSql(sponsorId: string, from: string, to: string, bucket: Bucket): Prisma.Sql {
   const { start, end } = rangeBounds({ from, to, bucket });
-  const rows = await prisma.$queryRaw<{ level: number; bucket: string | null; from_sponsor: number; from_farmers: number; conversations: number; answered: number; response_ms: number }[]>`
+  return Prisma.sql`
     WITH m AS (
       SELECT to_char(date_trunc(${bucket}, m.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, m.sent_at, m.analysis_id, m.sender_role,
              lead(m.sender_role) OVER w AS next_role, lead(m.sent_at) OVER w AS next_at
@@ -246,6 +255,12 @@ export async function loadMessageAnalytics(sponsorId: string, from: string, to: 
            coalesce(sum(round(extract(epoch FROM m.next_at - m.sent_at) * 1000)) FILTER (WHERE m.sender_role = 'farmer' AND m.next_role = 'sponsor'), 0)::float8 AS response_ms
     FROM m
     GROUP BY GROUPING SETS ((m.bucket), ())`;
+}
+
+export async function loadMessageAnalytics(sponsorId: string, from: string, to: string, bucket: Bucket): Promise<MessageAnalytics> {
+  const rows = await prisma.$queryRaw<{ level: number; bucket: string | null; from_sponsor: number; from_farmers: number; conversations: number; answered: number; response_ms: number }[]>(
+    messageAnalyticsSql(sponsorId, from, to, bucket),
+  );
   const total = rows.find((row) => row.level === 1);
   const aggregates: MessageAggregates = {
     series: rows
@@ -441,14 +456,17 @@ const toListItem = (row: AnalysisListRow): AnalysisListItem => ({
 });
 
 /** A farmer's analyses, newest first: the farmer_date index of each month's partition, from the cursor's month down. One statement. */
-export async function loadFarmerAnalyses(viewerId: string, cursorValue: string | null): Promise<Page<AnalysisListItem>> {
-  const cursor = decodeCursor(cursorValue);
-  const rows = await prisma.$queryRaw<AnalysisListRow[]>`
+export function farmerAnalysesSql(viewerId: string, cursor: Cursor | null): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${LIST_COLUMNS}
     FROM plant_analyses a ${LIST_JOINS}
     WHERE a.farmer_id = ${viewerId} ${after(Prisma.sql`a.analysis_date`, Prisma.sql`a.id`, cursor)}
     ORDER BY a.analysis_date DESC, a.id DESC
     LIMIT ${ANALYSES_PAGE + 1}`;
+}
+
+export async function loadFarmerAnalyses(viewerId: string, cursorValue: string | null): Promise<Page<AnalysisListItem>> {
+  const rows = await prisma.$queryRaw<AnalysisListRow[]>(farmerAnalysesSql(viewerId, decodeCursor(cursorValue)));
   return toPage(rows, ANALYSES_PAGE, toListItem, (row) => ({ at: row.analysis_date, id: row.id }));
 }
 
