@@ -41,6 +41,11 @@ export const cacheKinds = {
   // token or a demoted admin must not keep working because the database is down.
   tokenUser: { namespace: 'auth.tokenUser', ttl: minutes(5), grace: 0 },
 
+  // The generation of a person's session cookie caches (lib/auth/session-epoch.ts): a new one
+  // when their password changes or their account goes, so that no other session is believed
+  // from its 5-minute cookie. Longer than that cookie; no grace, and no database behind it.
+  sessionEpoch: { namespace: 'auth.sessionEpoch', ttl: minutes(10), grace: 0 },
+
   // Projects (plan 004). Same rule for who a session belongs to.
   user: { namespace: 'projects.user', ttl: minutes(5), grace: 0 },
   project: { namespace: 'projects.project', ttl: minutes(10), grace: GRACE },

@@ -154,3 +154,8 @@ export function authHeaders(headers: Headers): Headers {
   else copy.delete(CLIENT_ADDRESS_HEADER);
   return copy;
 }
+
+/** The request with authHeaders (for Better Auth's route handler); the body is passed on as is. */
+export function authRequest(request: Request): Request {
+  return new Request(request, { headers: authHeaders(request.headers), duplex: 'half' } as RequestInit);
+}
