@@ -11,5 +11,6 @@ export const MODULES: (NavItem & { description: string })[] = [
 
 export const OPS_NAV_ITEM: NavItem = { href: '/ops', label: 'Ops' };
 
-/** Everyone's own settings: for now, the API tokens of their scripts. */
+/** Everyone's own settings: the API tokens of their scripts, and their account (password, deletion). */
 export const TOKENS_NAV_ITEM: NavItem = { href: '/settings/tokens', label: 'API tokens' };
+export const ACCOUNT_NAV_ITEM: NavItem = { href: '/settings/account', label: 'Account' };

@@ -6,7 +6,7 @@ import { Suspense } from 'react';
 import { cn } from '@/components/ui/cn';
 
 export interface NavItem {
-  href: '/' | '/wishlists' | '/leads' | '/channels' | '/sponsors' | '/projects' | '/ops' | '/settings/tokens';
+  href: '/' | '/wishlists' | '/leads' | '/channels' | '/sponsors' | '/projects' | '/ops' | '/settings/tokens' | '/settings/account';
   label: string;
 }
 

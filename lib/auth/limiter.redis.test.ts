@@ -14,7 +14,7 @@ import { LOGIN_LIMITS, createLoginLimiter, fallbackStore, memoryStore, redisStor
 let port: number;
 let redisUrl: string;
 let server: ChildProcess | undefined;
-let connections: Redis[] = [];
+const connections: Redis[] = [];
 const clock = { now: 1_700_000_000_000 };
 
 async function startRedis() {

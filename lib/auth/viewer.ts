@@ -14,16 +14,29 @@ export interface Viewer {
   role: Role;
 }
 
-/** The signed-in viewer, or null. Read once per request however many components ask. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+/** The request's session, read once per request however many components ask. */
+const currentSession = cache(async () => {
   // Every signed-in page asks for its viewer, so this opens the page's metrics even when the
   // page itself runs no statement (a warm cache): it still counts as a request of its route.
   currentMetrics();
-  const session = await auth.api.getSession({ headers: await headers() });
+  return auth.api.getSession({ headers: await headers() });
+});
+
+/** The signed-in viewer, or null. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await currentSession();
   if (!session) return null;
   const { id, name, email, role } = session.user;
   return { id, name, email, role: role === 'admin' ? 'admin' : 'user' };
 });
+
+/** The viewer and the id of the session they use now (a password change keeps that one), or a redirect to sign-in. */
+export async function requireSession(): Promise<{ viewer: Viewer; sessionId: string }> {
+  const viewer = await requireViewer();
+  const session = await currentSession();
+  if (!session) redirect('/sign-in');
+  return { viewer, sessionId: session.session.id };
+}
 
 /** The viewer, or a redirect to sign-in (the proxy normally gets there first). */
 export async function requireViewer(): Promise<Viewer> {

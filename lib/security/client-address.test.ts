@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER, PEER_HEADER, authHeaders, installPeerStamp, normalizeAddress, peerAddress, resolveClientAddress, stampPeer } from './client-address';
+import { CLIENT_ADDRESS_HEADER, PEER_HEADER, authHeaders, clientAddress, installPeerStamp, normalizeAddress, peerAddress, requestedHost, resolveClientAddress, stampPeer } from './client-address';
 
 describe('resolveClientAddress', () => {
   it('is the socket address when no proxy is trusted, whatever X-Forwarded-For says', () => {
@@ -68,5 +68,16 @@ describe('the peer stamp', () => {
     expect(authHeaders(spoofed).get(CLIENT_ADDRESS_HEADER)).toBeNull();
     const stamped = stampPeer(spoofed, '198.51.100.7');
     expect(authHeaders(stamped).get(CLIENT_ADDRESS_HEADER)).toBe('198.51.100.7');
+  });
+});
+
+describe('requestedHost', () => {
+  it('believes X-Forwarded-Host (its right-most value) only from a trusted proxy', () => {
+    const headers = (peer: string) => stampPeer({ host: 'brisk.internal:3000', 'x-forwarded-host': 'evil.test, brisk.example.com', 'x-forwarded-for': '198.51.100.7' }, peer);
+    expect(requestedHost(headers('10.0.0.2'), ['10.0.0.0/8'])).toBe('brisk.example.com');
+    expect(clientAddress(headers('10.0.0.2'), ['10.0.0.0/8'])).toBe('198.51.100.7');
+    expect(requestedHost(headers('198.51.100.7'), ['10.0.0.0/8'])).toBe('brisk.internal:3000');
+    expect(requestedHost(headers('10.0.0.2'), [])).toBe('brisk.internal:3000');
+    expect(requestedHost(new Headers({ host: 'Brisk.Example.com', 'x-forwarded-host': 'evil.test' }), ['10.0.0.0/8'])).toBe('brisk.example.com');
   });
 });

@@ -124,8 +124,8 @@ export function resolveClientAddress(peer: string | null, forwardedFor: string |
 }
 
 /** The client's address of a request (see resolveClientAddress), or null when it is unknown. */
-export function clientAddress(headers: Headers): string | null {
-  return resolveClientAddress(peerAddress(headers), headers.get('x-forwarded-for'), env().TRUSTED_PROXIES);
+export function clientAddress(headers: Headers, trusted: readonly string[] = env().TRUSTED_PROXIES): string | null {
+  return resolveClientAddress(peerAddress(headers), headers.get('x-forwarded-for'), trusted);
 }
 
 /**
@@ -133,10 +133,10 @@ export function clientAddress(headers: Headers): string | null {
  * nearest to Brisk) when the peer is a trusted proxy, else the Host header. A client talking to
  * Brisk directly cannot choose the host its own Origin is compared with.
  */
-export function requestedHost(headers: Headers): string | null {
+export function requestedHost(headers: Headers, trusted: readonly string[] = env().TRUSTED_PROXIES): string | null {
   const peer = peerAddress(headers);
   const forwarded = headers.get('x-forwarded-host');
-  if (peer && forwarded && isTrustedProxy(peer, env().TRUSTED_PROXIES)) {
+  if (peer && forwarded && isTrustedProxy(peer, trusted)) {
     const hosts = forwarded.split(',').map((host) => host.trim()).filter(Boolean);
     if (hosts.length > 0) return hosts[hosts.length - 1]!.toLowerCase();
   }
