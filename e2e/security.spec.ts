@@ -171,6 +171,17 @@ test('a new X-Forwarded-For per request buys no new sign-in attempts', async ({ 
   expect(statuses).toContain(429);
 });
 
+test('a session records the socket’s address, never the X-Forwarded-For a client wrote', async ({ page, baseURL }) => {
+  const email = `e2e-address-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@brisk.test`;
+  const signUp = await page.request.post('/api/auth/sign-up/email', {
+    data: { name: 'Address', email, password: 'a-long-enough-password' },
+    headers: { origin: baseURL!, 'x-forwarded-for': '6.6.6.6', 'x-brisk-client-address': '6.6.6.6', 'x-brisk-peer': 'forged 6.6.6.6' },
+  });
+  expect(signUp.status()).toBe(200);
+  const sessions = (await (await page.request.get('/api/auth/list-sessions')).json()) as { ipAddress: string | null }[];
+  expect(sessions.map((session) => session.ipAddress)).toEqual([expect.stringMatching(/^(127\.0\.0\.1|::1)$/)]);
+});
+
 test.describe('account settings', () => {
   test('changing the password signs out the other browsers; deleting the account ends it', async ({ page, browser, baseURL }, testInfo) => {
     // A long journey: two browsers, three password hashes.
