@@ -40,8 +40,10 @@ describe('POST /api/auth/sign-in/email', () => {
     for (let i = 0; i < LOGIN_LIMITS.pairFreeFailures; i++) expect((await apiSignIn(email, `guess-${i}`, '203.0.113.20')).status).toBe(401);
     const refused = await apiSignIn(email, PASSWORD, '203.0.113.20');
     expect(refused.status).toBe(429);
-    expect(refused.headers.get('retry-after')).toBe('30');
-    expect(refused.headers.get('x-retry-after')).toBe('30');
+    // 30 s from the 5th attempt, less what the hashing since took.
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(20);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+    expect(refused.headers.get('x-retry-after')).toBe(refused.headers.get('retry-after'));
     expect(await refused.json()).toMatchObject({ message: expect.stringContaining('Too many failed attempts'), code: 'TOO_MANY_ATTEMPTS' });
     // The owner elsewhere is not locked out.
     expect((await apiSignIn(email, PASSWORD, '192.0.2.44')).status).toBe(200);
