@@ -94,6 +94,8 @@ test.describe('security headers', () => {
   });
 
   test('the pages run under the policy without a single violation', async ({ page }) => {
+    // Six pages, each until its network is idle.
+    test.slow();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy|CSP violation/i.test(message.text())) violations.push(message.text());
@@ -151,10 +153,12 @@ test.describe('cross-site server actions', () => {
     expect(form.status).toBe(403);
   });
 
-  test('from the app itself pass the check (and reach Next, which knows no such action)', async ({ baseURL }) => {
-    const response = await raw(baseURL, 'POST', '/sign-in', action({ origin: baseURL! }), '[]');
-    expect(response.status).not.toBe(403);
-    expect(response.status).toBeLessThan(500);
+  test('from the app itself pass the check', async ({ baseURL }) => {
+    // The same no-JavaScript form post as above, from the app's own origin: Next renders the page.
+    // (Real server actions from the app pass it in every sign-in test.)
+    const response = await raw(baseURL, 'POST', '/sign-in', { origin: baseURL!, 'content-type': 'application/x-www-form-urlencoded' }, 'email=a%40b.c&password=x');
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('Sign in');
   });
 });
 
