@@ -15,6 +15,8 @@ import { createCircle } from '@/test/people';
 import { countStatements } from '@/test/statements';
 import { changePassword, deleteAccount, type AccountActor } from './mutations';
 
+// Each test hashes and checks several passwords (scrypt): slow on a loaded machine, hence the
+// describes' longer timeouts.
 const ORIGIN = 'http://localhost:3000';
 const PASSWORD = 'the-first-password';
 const NEW_PASSWORD = 'a-brand-new-password';
@@ -51,7 +53,7 @@ async function tokenOf(userId: string): Promise<string> {
   return created.value.secret;
 }
 
-describe('changing my password', () => {
+describe('changing my password', { timeout: 90_000 }, () => {
   it('ends every other session at once, even those believed from their cookie cache, and keeps mine', async () => {
     const { owner } = await createCircle();
     await withPassword(owner);
@@ -120,7 +122,7 @@ describe('changing my password', () => {
   });
 });
 
-describe('deleting my account', () => {
+describe('deleting my account', { timeout: 90_000 }, () => {
   it('removes my lists from my friends’ cached dashboards on their next read, and I cannot sign in again', async () => {
     const { owner, friend, pending } = await createCircle();
     await withPassword(owner);
@@ -195,5 +197,43 @@ describe('deleting my account', () => {
     expect(await deleteAccount(actor, { password: '' }, fromSomewhere())).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { password: 'Enter your password.' } });
     expect(await deleteAccount(actor, { password: 'not-it' }, fromSomewhere())).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { password: 'That is not your current password.' } });
     expect(await prisma.user.count({ where: { id: owner.id } })).toBe(1);
+  });
+});
+
+describe('statement budgets', { timeout: 90_000 }, () => {
+  /** A person with a password, `sessions` sessions, `tokens` API tokens and `lists` lists of 2 items. */
+  async function personWith({ sessions, tokens, lists }: { sessions: number; tokens: number; lists: number }) {
+    const { owner, friend } = await createCircle();
+    await withPassword(owner);
+    for (let i = 0; i < sessions; i++) await signedIn(owner.email);
+    for (let i = 0; i < tokens; i++) await tokenOf(owner.id);
+    for (let i = 0; i < lists; i++) {
+      const list = await createWishlist(owner.id, { name: `List ${i}`, visibility: 'partner_only' });
+      if (!list.ok) throw new Error(list.message);
+      for (const name of ['One', 'Two']) await addItem(owner.id, list.value.id, { name });
+      const theirs = await createWishlist(friend.id, { name: `Theirs ${i}`, visibility: 'partner_only' });
+      if (!theirs.ok) throw new Error(theirs.message);
+      const gift = await addItem(friend.id, theirs.value.id, { name: 'Gift' });
+      if (!gift.ok) throw new Error(gift.message);
+      await giveGift(owner.id, gift.value.id, i % 2 ? 'purchase' : 'reserve');
+    }
+    return { userId: owner.id, email: owner.email, sessionId: 'none' };
+  }
+
+  it('a password change and a deletion cost the same few statements however much the person has', async () => {
+    const counts = { change: [] as number[], deletion: [] as number[] };
+    for (const size of [{ sessions: 1, tokens: 0, lists: 0 }, { sessions: 3, tokens: 2, lists: 2 }]) {
+      const actor = await personWith(size);
+      const change = await countStatements(() => changePassword(actor, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD, revokeTokens: true }, fromSomewhere()));
+      expect(change.result.ok).toBe(true);
+      counts.change.push(change.statements);
+      const deletion = await countStatements(() => deleteAccount(actor, { password: NEW_PASSWORD }, fromSomewhere()));
+      expect(deletion.result.ok).toBe(true);
+      counts.deletion.push(deletion.statements);
+    }
+    expect(counts.change[0]).toBe(counts.change[1]);
+    expect(counts.deletion[0]).toBe(counts.deletion[1]);
+    expect(counts.change[0]).toBe(6);
+    expect(counts.deletion[0]).toBe(9);
   });
 });

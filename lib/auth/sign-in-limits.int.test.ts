@@ -34,7 +34,8 @@ const cookieOf = (response: Response, name: string) =>
     .map((cookie) => cookie.split(';')[0]!)
     .find((cookie) => cookie.startsWith(`${name}=`));
 
-describe('POST /api/auth/sign-in/email', () => {
+// Up to 30 password checks per test (scrypt): slow on a loaded machine.
+describe('POST /api/auth/sign-in/email', { timeout: 90_000 }, () => {
   it('counts wrong passwords and refuses even the right one from that address with a 429 and Retry-After', async () => {
     const email = await newAccount();
     for (let i = 0; i < LOGIN_LIMITS.pairFreeFailures; i++) expect((await apiSignIn(email, `guess-${i}`, '203.0.113.20')).status).toBe(401);
