@@ -244,12 +244,11 @@ const REDIS_BREAK_MS = 2_000;
  * Redis when it answers, else memory. An attempt is settled in the store that admitted it. An
  * attempt admitted by Redis whose settlement fails stays counted as a failure (fail closed).
  */
-export function fallbackStore(primary: LimiterStore | undefined, memory: LimiterStore, onFailure: (error: unknown) => void = () => {}): LimiterStore & { storeOf(keys: LimiterKeys): LimiterStore } {
+export function fallbackStore(primary: LimiterStore | undefined, memory: LimiterStore, onFailure: (error: unknown) => void = () => {}): LimiterStore {
   let brokenUntil = 0;
   const admittedBy = new WeakMap<LimiterKeys, LimiterStore>();
   const usable = (now: number) => (primary && now >= brokenUntil ? primary : undefined);
   return {
-    storeOf: (keys) => admittedBy.get(keys) ?? memory,
     async begin(keys, deviceKnown, now) {
       const store = usable(now);
       if (store) {
