@@ -1,8 +1,8 @@
+import { accountsModule } from '@/lib/accounts/module';
 import { homeModule } from '@/lib/home/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
-import { settingsModule } from '@/lib/settings/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
 /**
@@ -14,6 +14,6 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
-  settingsModule,
+  accountsModule,
   opsModule,
 ]);
