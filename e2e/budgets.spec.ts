@@ -29,7 +29,7 @@ const DASHBOARDS: Dashboard[] = [
   {
     path: '/wishlists',
     account: 'ada',
-    data: ['Birthday wishes', 'This week in your circle', 'My latest activity'],
+    data: ['Birthday wishes', 'Activity in your circle', 'My latest activity'],
     keyboard: ['Skip to content', 'Friends', 'Upcoming', 'New list', 'Birthday wishes'],
   },
   {

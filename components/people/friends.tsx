@@ -5,8 +5,11 @@ import { formatDate } from '@/components/ui/format';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getFriendsOverview } from '@/lib/people/queries';
 import { RespondButtons } from './friend-forms';
+import { RemoveFriendButton } from './remove-friend';
+import type { FormState } from '@/lib/validation';
 
-export async function FriendsOverview() {
+/** `removeFriend`: the page's server action that ends a friendship (by connection id); without it, no button. */
+export async function FriendsOverview({ removeFriend }: { removeFriend?: (connectionId: string) => Promise<FormState<unknown>> } = {}) {
   const viewer = await requireViewer();
   const { friends, requests } = await getFriendsOverview(viewer.id);
   const incoming = requests.filter((r) => r.direction === 'incoming');
@@ -48,9 +51,12 @@ export async function FriendsOverview() {
         ) : (
           <ul className="mt-3 flex flex-col divide-y divide-slate-200" data-testid="friends-list">
             {friends.map((friend) => (
-              <li key={friend.connectionId} className="py-2">
-                <span className="font-medium">{friend.name}</span>
-                <span className="block text-xs text-slate-600">friends since {formatDate(friend.since)}</span>
+              <li key={friend.connectionId} className="flex items-center justify-between gap-3 py-2" data-testid="friend">
+                <span>
+                  <span className="font-medium">{friend.name}</span>
+                  <span className="block text-xs text-slate-600">friends since {formatDate(friend.since)}</span>
+                </span>
+                {removeFriend && <RemoveFriendButton name={friend.name} run={removeFriend.bind(null, friend.connectionId)} />}
               </li>
             ))}
           </ul>

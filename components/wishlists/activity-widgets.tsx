@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
-import { FEED_LIMIT, getActivityFeed, getActivityStats, getUpcomingEvents } from '@/lib/wishlists/queries';
-import type { ActivityEntry, ActivityStats, UpcomingEvent } from '@/lib/wishlists/types';
+import { FEED_LIMIT, getActivityFeed, getUpcomingEvents } from '@/lib/wishlists/queries';
+import type { ActivityEntry, UpcomingEvent } from '@/lib/wishlists/types';
 import { EVENT_LABELS, describeActivity } from './format';
 import { formatDate } from '@/components/ui/format';
 
@@ -61,49 +61,8 @@ export function ActivityFeedSkeleton() {
   );
 }
 
-const STAT_LABELS = [
-  ['wishlistsCreated', 'lists created'],
-  ['itemsAdded', 'items added'],
-  ['giftsReserved', 'gifts reserved'],
-  ['giftsPurchased', 'gifts bought'],
-  ['friendsMade', 'new friendships'],
-] as const;
-
-const STATS_CARD = 'h-56';
-
-export async function ActivityStatsWidget({ load = getActivityStats }: { load?: (viewerId: string) => Promise<ActivityStats> }) {
-  const viewer = await requireViewer();
-  const stats = await load(viewer.id);
-  return (
-    <Card className={STATS_CARD}>
-      <CardTitle>This week in your circle</CardTitle>
-      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-        {STAT_LABELS.map(([key, label]) => (
-          <div key={key}>
-            <dt className="text-xs text-slate-600">{label}</dt>
-            <dd className="text-xl font-semibold tabular-nums">{stats[key]}</dd>
-          </div>
-        ))}
-      </dl>
-    </Card>
-  );
-}
-
-export function ActivityStatsSkeleton() {
-  return (
-    <Card className={STATS_CARD}>
-      <Skeleton className="h-6 w-48" />
-      <div className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-        {STAT_LABELS.map(([key]) => (
-          <div key={key}>
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="mt-1 h-7 w-10" />
-          </div>
-        ))}
-      </div>
-    </Card>
-  );
-}
+// The stats widget (today, 7 days, 30 days) lives in its own file.
+export { ActivityStatsSkeleton, ActivityStatsWidget } from './activity-stats';
 
 const UPCOMING_CARD = 'h-72';
 const UPCOMING_SHOWN = 4;

@@ -14,6 +14,7 @@ import { formatDate } from '@/components/ui/format';
 import { GiftButtons, RemoveItemButton } from './item-actions';
 import { ItemForm } from './item-form';
 import { MetadataWatcher } from './metadata-watcher';
+import { ShareLink } from './share-link';
 
 const ROW = 'min-h-20';
 
@@ -47,6 +48,7 @@ export async function WishlistDetail({
           {list.eventDate && ` · ${formatDate(list.eventDate)}`}
         </p>
         {list.description && <p className="max-w-prose text-slate-800">{list.description}</p>}
+        {list.viewerIsOwner && list.visibility === 'public' && <ShareLink path={`/public/wishlists/${list.id}`} />}
         {list.giftsHidden && (
           <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
             What your friends reserve or buy stays a surprise{list.eventDate ? ` until ${formatDate(list.eventDate)}` : ''}.
@@ -103,9 +105,15 @@ function ItemRow({ item, list }: { item: ItemView; list: Detail }) {
           {price && <span className="mr-2 tabular-nums">{price}</span>}
           <ItemStatusText item={item} />
         </p>
+        {item.notes && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{item.notes}</p>}
       </div>
       {list.viewerIsOwner ? (
-        <RemoveItemButton itemName={item.name} run={removeItemAction.bind(null, item.id)} />
+        <div className="flex items-start">
+          <Link href={`/wishlists/${list.id}/items/${item.id}/edit`} className={buttonClass('ghost', 'h-8 px-3')} aria-label={`Edit ${item.name}`}>
+            Edit
+          </Link>
+          <RemoveItemButton itemName={item.name} run={removeItemAction.bind(null, item.id)} />
+        </div>
       ) : list.viewerCanGive ? (
         giftActions(item).length > 0 && <GiftButtons itemName={item.name} actions={giftActions(item)} run={giftAction.bind(null, item.id)} />
       ) : null}

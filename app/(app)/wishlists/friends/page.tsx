@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { FriendRequestForm } from '@/components/people/friend-forms';
 import { FriendsOverview, FriendsOverviewSkeleton } from '@/components/people/friends';
 import { Card } from '@/components/ui/card';
-import { sendFriendRequestAction } from '../actions';
+import { removeFriendAction, sendFriendRequestAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Friends' };
 
@@ -16,7 +16,7 @@ export default function FriendsPage() {
         <FriendRequestForm action={sendFriendRequestAction} />
       </Card>
       <Suspense fallback={<FriendsOverviewSkeleton />}>
-        <FriendsOverview />
+        <FriendsOverview removeFriend={removeFriendAction} />
       </Suspense>
     </div>
   );
