@@ -22,7 +22,9 @@ export const parseBrowseQuery = (searchParams: SearchParams): PublicBrowseQuery 
 /** The filter form with the URL's values (a GET form: it works without JavaScript). */
 export async function PublicBrowseFilters({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { filter } = parseBrowseQuery(await searchParams);
-  return <PublicBrowseFiltersView filter={filter} />;
+  // A new filter is a new form: the fields are uncontrolled, and a client navigation would
+  // otherwise keep what was typed (or cleared) before.
+  return <PublicBrowseFiltersView key={JSON.stringify(filter)} filter={filter} />;
 }
 
 const EVENT_OPTIONS = [{ value: '', label: 'Any occasion' }, ...WISHLIST_EVENT_TYPES.map((type) => ({ value: type, label: EVENT_LABELS[type] }))];

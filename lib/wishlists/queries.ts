@@ -628,24 +628,24 @@ export async function loadPublicListsPage(filter: PublicListFilter, after?: Publ
     SELECT p.id, p.name, p.description, p.event_type::text AS event_type, to_char(p.event_date, 'YYYY-MM-DD') AS event_date,
            u.name AS owner_name, (SELECT count(*) FROM items i WHERE i.wishlist_id = p.id)::int AS item_count, p.updated_at
     FROM (SELECT w.* FROM wishlists w WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${order} LIMIT ${PUBLIC_PAGE_SIZE + 1}) p
-    JOIN users u ON u.id = p.owner_id`;
-  // One more row than a page tells whether there is another page in the direction read.
+    JOIN users u ON u.id = p.owner_id
+    ORDER BY ${Prisma.raw(before ? 'p.updated_at ASC, p.id DESC' : 'p.updated_at DESC, p.id')}`;
+  // One more row than a page tells whether there is another page in the direction read;
+  // backwards, the rows come nearest first and are turned around.
   const more = rows.length > PUBLIC_PAGE_SIZE;
-  const page = rows
-    .slice(0, PUBLIC_PAGE_SIZE)
-    .sort((a, b) => b.updated_at.getTime() - a.updated_at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(
-      (row): PublicListCard => ({
-        id: row.id,
-        name: row.name,
-        description: row.description,
-        eventType: row.event_type,
-        eventDate: row.event_date,
-        ownerName: row.owner_name,
-        itemCount: row.item_count,
-        updatedAt: row.updated_at.toISOString(),
-      }),
-    );
+  const read = rows.slice(0, PUBLIC_PAGE_SIZE);
+  const page = (before ? read.reverse() : read).map(
+    (row): PublicListCard => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      eventType: row.event_type,
+      eventDate: row.event_date,
+      ownerName: row.owner_name,
+      itemCount: row.item_count,
+      updatedAt: row.updated_at.toISOString(),
+    }),
+  );
   const cursorOf = (card: PublicListCard | undefined): PublicListCursor | null => (card ? { updatedAt: card.updatedAt, id: card.id } : null);
   return {
     lists: page,

@@ -141,14 +141,15 @@ const SCALE = {
 
 /**
  * When the demo lists' things happened, in hours before the seed's day (`context.today`): every
- * list's items were added over the last few days (the first list's newest an hour ago), gifts
- * were taken after their item was added, and each list was created before its items, the first
- * list two weeks ago, each next one a day later. So "today", "this week" and "this month" all
- * have something in every demo circle, and the order of creation is the order of DEMO_LISTS.
+ * list's items were added in their order over the last few days (the first list's last item an
+ * hour ago), each gift was taken halfway between its item's addition and the day, and each list
+ * was created before its items, the first list two weeks ago, each next one a day later. So
+ * "today", "this week" and "this month" all have something in every demo circle, and the order
+ * of creation is the order of DEMO_LISTS and of their items.
  */
 const demoTimes = {
-  itemAdded: (list: number, position: number) => position * 11 + list * 3 + 1,
-  taken: (list: number, position: number) => position * 5 + list * 2 + 1 / 3,
+  itemAdded: (list: number, position: number, items: number) => (items - 1 - position) * 11 + list * 3 + 1,
+  taken: (list: number, position: number, items: number) => demoTimes.itemAdded(list, position, items) / 2,
   created: (list: number) => (14 - list) * 24 - 8,
 };
 
@@ -158,9 +159,9 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log, today }:
   // Demo accounts' lists, items and activities, with fixed ids (idempotent upserts).
   for (const [index, list] of DEMO_LISTS.entries()) {
     const id = demoListId(list.key);
-    const itemAddedAt = (position: number) => hoursBefore(today, demoTimes.itemAdded(index, position));
-    const takenAt = (position: number) => hoursBefore(today, demoTimes.taken(index, position));
-    const createdAt = new Date(Math.min(hoursBefore(today, demoTimes.created(index)).getTime(), itemAddedAt(list.items.length - 1).getTime() - HOUR_MS));
+    const itemAddedAt = (position: number) => hoursBefore(today, demoTimes.itemAdded(index, position, list.items.length));
+    const takenAt = (position: number) => hoursBefore(today, demoTimes.taken(index, position, list.items.length));
+    const createdAt = new Date(Math.min(hoursBefore(today, demoTimes.created(index)).getTime(), itemAddedAt(0).getTime() - HOUR_MS));
     const data = {
       ownerId: list.owner,
       name: list.name,
@@ -169,7 +170,7 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log, today }:
       eventType: list.event?.type ?? null,
       eventDate: list.event ? daysFrom(today, list.event.inDays) : null,
       // Last changed when its newest item was added (set explicitly: @updatedAt would say "now").
-      updatedAt: list.items.length > 0 ? itemAddedAt(0) : createdAt,
+      updatedAt: list.items.length > 0 ? itemAddedAt(list.items.length - 1) : createdAt,
     };
     await prisma.wishlist.upsert({ where: { id }, create: { id, ...data, createdAt }, update: data });
     await prisma.item.createMany({

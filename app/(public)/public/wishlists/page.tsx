@@ -5,7 +5,7 @@ import { PublicBrowseFilters, PublicBrowseFiltersView, PublicListResults, Public
 export const metadata: Metadata = {
   title: 'Public wishlists',
   description: 'Wishlists their owners share with everyone: find one by occasion or by price.',
-  openGraph: { type: 'website', siteName: 'Brisk', title: 'Public wishlists', images: [{ url: '/og.png', alt: 'Brisk' }] },
+  openGraph: { type: 'website', siteName: 'Brisk', title: 'Public wishlists' },
 };
 
 /** Public lists for everybody, signed out included: the shell is prerendered, the URL's page streams in. */
