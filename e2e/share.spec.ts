@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { pageHeading, signInWithApi } from './helpers';
 
@@ -135,3 +136,54 @@ test('a signed-out visitor browses public lists page by page and filters them', 
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page.getByRole('link', { name: 'Camping gear' })).toBeVisible();
 });
+
+/** The seed's id of a demo list (prisma/seed/shared.ts stableUuid). */
+function demoListId(key: string): string {
+  const hex = createHash('md5').update(`wishlist:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const PUBLIC_PAGES = [
+  { path: `/public/wishlists/${demoListId('ada-holiday')}`, data: ['Holiday ideas', 'Size 39–42, any colour but yellow.'], keyboard: ['Skip to content', 'Public wishlists', 'Sign in', 'create an account'] },
+  { path: '/public/wishlists', data: ['Holiday ideas', 'Wedding registry'], keyboard: ['Skip to content', 'Apply filters', 'Holiday ideas', 'Next page'] },
+];
+
+for (const publicPage of PUBLIC_PAGES) {
+  test(`${publicPage.path} (signed out): no layout shift, no console error, usable with the keyboard`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __layoutShift: number };
+      w.__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) w.__layoutShift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const response = await page.goto(publicPage.path);
+    expect(response?.status()).toBe(200);
+    for (const text of publicPage.data) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift)).toBeLessThan(0.01);
+    expect(errors).toEqual([]);
+
+    const reached: string[] = [];
+    for (let i = 0; i < 60 && !publicPage.keyboard.every((name) => reached.includes(name)); i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element || element === document.body) return null;
+        const style = getComputedStyle(element);
+        const visible = element.matches(':focus-visible') && ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+        return { name: (element.getAttribute('aria-label') ?? element.innerText ?? '').trim().replace(/\s+/g, ' '), visible };
+      });
+      if (!focused) continue;
+      reached.push(focused.name);
+      expect(focused.visible, `focus on "${focused.name}" is visible`).toBe(true);
+    }
+    for (const name of publicPage.keyboard) expect(reached, `Tab reaches "${name}"`).toContain(name);
+  });
+}

@@ -156,7 +156,7 @@ export const wishlistsModule = defineModule({
       route: '/public/wishlists/[id]',
       viewer: null,
       streamed: [],
-      keyboard: ['Skip to content', 'Brisk', 'Public wishlists', 'Sign in', 'Board game: Wingspan'],
+      keyboard: ['Skip to content', 'Public wishlists', 'Sign in', 'create an account'],
       bytes: { script: 150_000, total: 250_000 },
     },
     {
