@@ -101,6 +101,38 @@ test('a signed-out visitor opens a shared list from the rendered cache, sees the
   await Promise.all([ada.context.close(), visitorContext.close()]);
 });
 
+// The shop page on loopback that playwright.config.ts starts (e2e/fixtures/product-server.mjs).
+const PRODUCT_URL = process.env.PRODUCT_URL ?? 'http://127.0.0.1:3198/product';
+
+test('an item’s details read in the background from its link reach a cached share page without the owner doing anything', async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const ada = await ownerPage(browser, baseURL);
+  await ada.page.goto('/wishlists/new');
+  await ada.page.getByLabel('Name').fill(`Lamps ${Date.now()}`);
+  await ada.page.getByLabel('Who can see it').selectOption('public');
+  await ada.page.getByRole('button', { name: 'Create list' }).click();
+  await expect(ada.page.getByRole('button', { name: 'Add item' })).toBeVisible();
+  const sharePath = `/public/wishlists/${new URL(ada.page.url()).pathname.split('/').pop()}`;
+  // The shop answers after 3 s: the share page is rendered and cached while the link is read.
+  await ada.page.getByLabel('Link').fill(PRODUCT_URL.replace(/\/product$/, '/slow-product'));
+  await ada.page.getByRole('button', { name: 'Add item' }).click();
+  await expect(ada.page.getByTestId('item-row')).toContainText('Reading the page…');
+
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(sharePath);
+  const item = visitor.getByTestId('public-item');
+  await expect(item).toContainText('Item from 127.0.0.1');
+  expect((await visitor.request.get(sharePath)).headers()['x-nextjs-cache']).toBe('HIT');
+
+  // The job finds the title and price, and drops the list's tag: the visitor's next request shows them.
+  await expect(ada.page.getByTestId('item-row').filter({ hasText: 'Walnut desk lamp' })).toBeVisible({ timeout: 20_000 });
+  await visitor.reload();
+  await expect(item).toContainText('Walnut desk lamp');
+  await expect(item).toContainText('€89.00');
+  await Promise.all([ada.context.close(), visitorContext.close()]);
+});
+
 test('a signed-out visitor browses public lists page by page and filters them', async ({ page }) => {
   await page.goto('/public/wishlists');
   const lists = page.getByTestId('public-lists').getByRole('listitem');

@@ -7,7 +7,8 @@ import type { FormState } from '@/lib/validation';
 
 /**
  * "Remove friend", confirmed in place: the first press asks, the second removes. Focus moves to
- * the confirmation and back; Escape cancels.
+ * the confirmation and back; Escape cancels. One line, no taller than the friend's name and
+ * date beside it (a refusal shows on the same line).
  */
 export function RemoveFriendButton({ name, run }: { name: string; run: () => Promise<FormState<unknown>> }) {
   const [confirming, setConfirming] = useState(false);
@@ -21,7 +22,10 @@ export function RemoveFriendButton({ name, run }: { name: string; run: () => Pro
     wasConfirming.current = confirming;
   }, [confirming]);
   return (
-    <div className="flex flex-col items-end gap-1" onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
+    <div className="flex items-center justify-end gap-2" onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
+      <p role="status" className="text-xs text-red-700">
+        {error}
+      </p>
       {confirming ? (
         <div role="group" aria-label={`Remove ${name} from your friends?`} className="flex items-center gap-2">
           <span className="text-xs text-slate-700">Remove {name}?</span>
@@ -43,9 +47,6 @@ export function RemoveFriendButton({ name, run }: { name: string; run: () => Pro
           Remove friend
         </button>
       )}
-      <p role="status" className="min-h-4 text-xs text-red-700">
-        {error}
-      </p>
     </div>
   );
 }

@@ -24,7 +24,7 @@ function Columns() {
     <colgroup>
       <col />
       {ACTIVITY_PERIODS.map((period) => (
-        <col key={period} className="w-16" />
+        <col key={period} className="w-12" />
       ))}
     </colgroup>
   );

@@ -47,7 +47,7 @@ export function EditItemSkeleton() {
         <Skeleton className="h-8 w-72" />
         <Skeleton className="mt-1 h-6 w-96 max-w-full" />
       </div>
-      <Skeleton className="h-[31.5rem] w-full" />
+      <Skeleton className="h-[33.25rem] w-full" />
     </div>
   );
 }

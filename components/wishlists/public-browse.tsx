@@ -1,5 +1,6 @@
 import type { Route } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { buttonClass } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
@@ -56,6 +57,9 @@ const RESULTS = 'min-h-[calc(93rem+2px)]';
 /** One page of public lists for the URL's filters and cursor (a cached read: one entry per filter and cursor). */
 export async function PublicListResults({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { filter, after, before } = parseBrowseQuery(await searchParams);
+  // Read per request, from the data cache: never in a prerender of the route (Next prerenders
+  // pages with known search params for prefetches, and the data cache reads the clock).
+  await connection();
   const page = await getPublicListsPage(filter, after, before);
   return (
     <section aria-labelledby="public-results-heading" className={RESULTS}>
