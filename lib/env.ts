@@ -154,3 +154,9 @@ export function env(): Env {
   cached ??= parseEnv();
   return cached;
 }
+
+/** The public origin of the app (absolute links in shared pages' metadata): BETTER_AUTH_URL, else localhost on PORT. */
+export function appOrigin(): string {
+  const config = env();
+  return new URL(config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`).origin;
+}

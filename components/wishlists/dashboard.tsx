@@ -51,7 +51,7 @@ export function WishlistDashboard({ sort, loaders = {} }: { sort: Promise<Wishli
           </Suspense>
         </div>
         <aside className="flex flex-col gap-4" aria-label="Activity">
-          <WidgetFrame size="h-56" label="This week in your circle" skeleton={<ActivityStatsSkeleton />}>
+          <WidgetFrame size="h-56" label="Activity in your circle" skeleton={<ActivityStatsSkeleton />}>
             <ActivityStatsWidget load={loaders.stats} />
           </WidgetFrame>
           <WidgetFrame size="h-[25.5rem]" label="My latest activity" skeleton={<ActivityFeedSkeleton />}>

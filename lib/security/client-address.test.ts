@@ -49,7 +49,7 @@ describe('the peer stamp', () => {
     installPeerStamp(); // idempotent
     const seen: { peer: string | null; forwardedFor: string | undefined }[] = [];
     const server = http.createServer((request, response) => {
-      const headers = new Headers(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
+      const headers = new Headers(Object.entries(request.headers).map(([k, v]): [string, string] => [k, String(v)]));
       seen.push({ peer: peerAddress(headers), forwardedFor: request.headers['x-forwarded-for'] as string | undefined });
       response.end();
     });
