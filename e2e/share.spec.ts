@@ -102,7 +102,7 @@ test('a signed-out visitor opens a shared list from the rendered cache, sees the
 });
 
 // The shop page on loopback that playwright.config.ts starts (e2e/fixtures/product-server.mjs).
-const PRODUCT_URL = process.env.PRODUCT_URL ?? 'http://127.0.0.1:3198/product';
+const PRODUCT_URL = `http://127.0.0.1:${process.env.E2E_PRODUCT_PORT ?? 3198}/product`;
 
 test('an item’s details read in the background from its link reach a cached share page without the owner doing anything', async ({ browser, baseURL }) => {
   test.setTimeout(60_000);

@@ -1,8 +1,8 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import { formatDate } from '@/components/ui/format';
 import type { PublicItem, PublicWishlist } from '@/lib/wishlists/types';
 import { EVENT_LABELS, formatPrice } from './format';
+import { Thumbnail } from '@/components/ui/thumbnail';
 
 /**
  * A public list as everybody sees it on its share page, signed out included: what is on it and
@@ -59,7 +59,7 @@ function PublicItemRow({ item }: { item: PublicItem }) {
   return (
     <>
       <div className="size-14 shrink-0 overflow-hidden rounded-md bg-slate-100">
-        {item.imageUrl && <Image src={item.imageUrl} alt="" width={56} height={56} unoptimized className="size-14 object-cover" />}
+        {item.imageUrl && <Thumbnail src={item.imageUrl} size={56} className="size-14 object-cover" />}
       </div>
       <div className="min-w-0 flex-1">
         <p className="font-medium">

@@ -1,4 +1,3 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionRow } from '@/components/ui/action-row';
@@ -15,6 +14,7 @@ import { formatDate } from '@/components/ui/format';
 import { ItemForm } from './item-form';
 import { MetadataWatcher } from './metadata-watcher';
 import { ShareLink } from './share-link';
+import { Thumbnail } from '@/components/ui/thumbnail';
 
 const ROW = 'min-h-20';
 
@@ -102,7 +102,7 @@ function ItemRow({ item, list, actions }: { item: ItemView; list: Detail; action
   return (
     <>
       <div className="size-14 shrink-0 overflow-hidden rounded-md bg-slate-100">
-        {item.imageUrl && <Image src={item.imageUrl} alt="" width={56} height={56} unoptimized className="size-14 object-cover" />}
+        {item.imageUrl && <Thumbnail src={item.imageUrl} size={56} className="size-14 object-cover" />}
       </div>
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium">

@@ -150,7 +150,7 @@ export const wishlistsModule = defineModule({
       path: `/wishlists/${birthday}/items/${birthdayAtlas}/edit`,
       route: '/wishlists/[id]/items/[itemId]/edit',
       viewer: 'ada',
-      streamed: ['Edit “Hardcover atlas”'],
+      streamed: ['Hardcover atlas'],
       keyboard: ['Skip to content', 'Birthday wishes', 'Save item', 'Cancel'],
       bytes: { total: 275_000 },
     },
