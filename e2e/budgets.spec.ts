@@ -140,8 +140,9 @@ for (const budget of PAGES) {
           const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
           const ring = style.boxShadow !== 'none';
           // A date field's calendar button lives in the browser's own shadow tree, which draws its
-          // focus ring itself: the field is focused, but not :focus-visible, and has no outline.
-          const nativePicker = element instanceof HTMLInputElement && ['date', 'datetime-local', 'month', 'time', 'week'].includes(element.type) && element.matches(':focus');
+          // focus ring itself: the field holds the focus (:focus-within) but is neither :focus nor
+          // :focus-visible, and has no outline of its own.
+          const nativePicker = element instanceof HTMLInputElement && ['date', 'datetime-local', 'month', 'time', 'week'].includes(element.type) && element.matches(':focus-within');
           return { name, visible: nativePicker || (element.matches(':focus-visible') && (outline || ring)) };
         });
         if (!focused) continue;

@@ -176,9 +176,11 @@ export const wishlistsModule = defineModule({
       path: `/wishlists/${birthday}/edit`,
       route: '/wishlists/[id]/edit',
       viewer: 'ada',
+      // The list form and its delete confirmation share client code with the list page, which
+      // webpack keeps in that page's chunk: 2.5 kB over the 120 kB every other page keeps to.
       streamed: ['Turning 30!'],
       keyboard: ['Skip to content', 'Save changes'],
-      bytes: { total: 275_000 },
+      bytes: { total: 275_000, script: 125_000 },
     },
   ],
   bench: [
