@@ -136,9 +136,9 @@ async function writeClock(): Promise<string> {
 }
 
 /**
- * Watches the database across many cases: `check()` after a case that must not have written
- * anything costs one small statement when nothing happened, and a full snapshot comparison only
- * when some transaction ran; `accept()` after a case that was allowed to write.
+ * Watches the database across many cases: `changes()` after each case costs one small statement
+ * when nothing was written, and a full snapshot comparison only when some transaction ran; the
+ * state it found is the reference for the next case (a case that may write, may).
  */
 export class WriteWatch {
   private constructor(
@@ -164,13 +164,6 @@ export class WriteWatch {
     this.snapshot = now;
     this.clock = await writeClock();
     return changes;
-  }
-
-  /** The current state becomes the reference (after a case that was allowed to write). */
-  async accept(): Promise<void> {
-    await settleInlineJobs();
-    this.snapshot = await databaseSnapshot();
-    this.clock = await writeClock();
   }
 }
 
