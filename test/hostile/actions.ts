@@ -88,37 +88,42 @@ export interface Baseline {
   values: Record<string, () => string>;
 }
 
-const MAX_PROBES = 40;
+const MAX_PROBES = 24;
+
+/** What a search found: an accepted form, or why not (`missing record`: another search may find the record an id needs). */
+export type BaselineSearch = { found: Baseline } | { found: null; stopped: 'fields' | 'missing record' | 'refused' | 'budget' };
 
 /**
  * Looks for a form the action accepts, guided by its answers: every field starts empty; a field
  * the failure names (its fieldErrors) moves on to its next candidate; a failure that names no
- * field (a missing record) moves on to the next bound argument (none, then each id the viewer
- * owns). Whatever it finds was written, before any property runs. Null: nothing accepted within
- * the probe budget (the properties then attack it without a valid baseline).
+ * field and says a record is missing (`not_found`) moves on to the next bound argument (none,
+ * then each id the viewer owns); any other refusal (a wrong password) ends the search. Whatever
+ * it finds was written, before any property runs. Without an accepted form, the properties
+ * attack the action without one.
  */
-export async function findBaseline(action: DiscoveredAction['action'], fields: string[], viewerId: string): Promise<Baseline | null> {
+export async function findBaseline(action: DiscoveredAction['action'], fields: string[], viewerId: string): Promise<BaselineSearch> {
   const candidates = Object.fromEntries(await Promise.all(fields.map(async (field) => [field, await fieldCandidates(field)] as const)));
   const boundOptions: string[][] = [[], ...(await ownedIds(viewerId)).map((id) => [id])];
   let probes = 0;
   for (const bound of boundOptions) {
     const cursor: Record<string, number> = Object.fromEntries(fields.map((field) => [field, 0]));
     for (;;) {
-      if (++probes > MAX_PROBES) return null;
+      if (++probes > MAX_PROBES) return { found: null, stopped: 'budget' };
       const chosen = Object.fromEntries(fields.map((field) => [field, candidates[field]![cursor[field]!]!]));
       const values = Object.fromEntries(fields.map((field) => [field, chosen[field]!()]));
       const outcome = await callAction(action, [...bound, null, formDataOf(values)]);
-      if (isSuccess(outcome)) return { bound, values: chosen };
-      const fieldErrors = outcome.kind === 'returned' ? ((outcome.value as { fieldErrors?: Record<string, string> } | null)?.fieldErrors ?? {}) : {};
-      const atFault = Object.keys(fieldErrors).filter((field) => field in cursor);
-      if (atFault.length === 0) break;
-      let exhausted = false;
+      if (isSuccess(outcome)) return { found: { bound, values: chosen } };
+      const result = outcome.kind === 'returned' ? (outcome.value as { code?: unknown; fieldErrors?: Record<string, string> } | null) : null;
+      const atFault = Object.keys(result?.fieldErrors ?? {}).filter((field) => field in cursor);
+      if (atFault.length === 0) {
+        if (result?.code === 'not_found' || (outcome.kind === 'http' && outcome.status === 404)) break;
+        return { found: null, stopped: 'refused' };
+      }
       for (const field of atFault) {
         cursor[field] = cursor[field]! + 1;
-        if (cursor[field]! >= candidates[field]!.length) exhausted = true;
+        if (cursor[field]! >= candidates[field]!.length) return { found: null, stopped: 'fields' };
       }
-      if (exhausted) break;
     }
   }
-  return null;
+  return { found: null, stopped: 'missing record' };
 }
