@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_ROUTE_INFO, type ApiRouteInfo } from '@/lib/api/route';
+import { z } from 'zod';
+import { ApiError } from '@/lib/api-errors';
+import { API_ROUTE_INFO, apiRoute, type ApiRouteInfo } from '@/lib/api/route';
 import { configureInlineJobs } from '@/lib/jobs/inline';
 import { stampPeer } from '@/lib/security/client-address';
 import { databaseSnapshot, expectDatabaseUnchanged } from '@/test/db-snapshot';
 import { discoverRoutes, pagePatterns, pathFor, routePatterns, type DiscoveredRoute, type Segment } from './discover';
-import { encodeSegment, hostileHeaderValue, hostileNumber, hostileText, hostileValue, isNeverValidText, malformedJson, neverValidText, oddJson, scaryText, showValue } from './inputs';
+import { hostileHeaderValue, hostileNumber, hostileText, hostileValue, isNeverValidText, malformedJson, neverValidText, oddJson, scaryText, showValue } from './inputs';
 import { ownedIds, sampleIds, WriteWatch } from './probe';
+import { callRoute, CLIENT, fieldsAtFault, findRouteBaseline, urlFor, type Params, type RouteBaseline } from './routes';
 import { checkProperty, prototypeIntact } from './run';
 import { createViewer, deleteUsersCreatedSince, ORIGIN, userIds, type TestViewer } from './viewers';
 
@@ -28,8 +31,6 @@ vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typ
 const routes = await discoverRoutes();
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// A documentation address: the unknown-token limiter counts this suite's bad tokens against it.
-const CLIENT = '198.51.100.77';
 const BODY_LIMIT_PROBE = 1_100_000;
 
 interface RouteUnderTest {
@@ -39,6 +40,8 @@ interface RouteUnderTest {
   readsBody: boolean;
   /** Body fields a probe with `{}` was told are missing (the JSON error's details). */
   required: string[];
+  /** A request it accepted (write routes that read a JSON body), whose fields are attacked one at a time. */
+  baseline: RouteBaseline | null;
 }
 
 let user: TestViewer;
@@ -46,16 +49,17 @@ let admin: TestViewer;
 let usersBefore: Set<string>;
 let ids: string[] = [];
 let restoreJobs: () => void;
-const underTest: RouteUnderTest[] = routes.map((route) => ({ route, info: (route.handler as unknown as Record<symbol, ApiRouteInfo | undefined>)[API_ROUTE_INFO], readsBody: false, required: [] }));
+const underTest: RouteUnderTest[] = routes.map((route) => ({ route, info: (route.handler as unknown as Record<symbol, ApiRouteInfo | undefined>)[API_ROUTE_INFO], readsBody: false, required: [], baseline: null }));
 
 type Credential = 'user' | 'admin' | 'none' | 'unknown token' | 'malformed authorization' | 'garbage cookie';
 
 interface Case {
   credential: Credential;
   header: string;
-  params: Record<string, string | string[]>;
+  params: Params;
   query: [string, string][];
-  body: { contentType?: string; text: string; kind: 'malformed' | 'oversized' | 'odd' | 'fields' | 'form' } | null;
+  /** `never valid`: an accepted body with one field no input may hold. */
+  body: { contentType?: string; text: string; kind: 'malformed' | 'oversized' | 'odd' | 'fields' | 'form' | 'scary' | 'never valid' } | null;
 }
 
 function credentialHeaders(credential: Credential, header: string): Record<string, string> {
@@ -89,8 +93,36 @@ function paramArbitrary(segment: Segment, idPool: string[]): fc.Arbitrary<string
   return fc.oneof(idPool.length > 0 ? fc.constantFrom(...idPool) : fc.uuid(), fc.uuid(), hostileText);
 }
 
+/** An accepted body with one field replaced: scary (accepted or refused) or never valid (refused). */
+function baselineBody(baseline: RouteBaseline): fc.Arbitrary<NonNullable<Case['body']>> {
+  const fields = Object.keys(baseline.fields);
+  return fc
+    .record({ field: fc.constantFrom(...fields), value: fc.oneof(scaryText, neverValidText, hostileNumber, hostileValue) })
+    .map(({ field, value }) => {
+      const body = Object.fromEntries(fields.map((name) => [name, baseline.fields[name]!()]));
+      body[field] = value;
+      const text = JSON.stringify(body, (_key, inner: unknown) => (typeof inner === 'bigint' ? String(inner) : inner));
+      const kind = typeof value === 'string' && isNeverValidText(value) ? ('never valid' as const) : ('scary' as const);
+      return { contentType: 'application/json', text, kind };
+    });
+}
+
 function caseArbitrary(target: RouteUnderTest): fc.Arbitrary<Case> {
-  const { route, info, required } = target;
+  const { route, info, required, baseline } = target;
+  if (baseline && Object.keys(baseline.fields).length > 0) {
+    const accepted = fc.record({
+      credential: fc.constant<Credential>('user'),
+      header: fc.constant(''),
+      params: fc.constant(baseline.params),
+      query: fc.constant<[string, string][]>([]),
+      body: baselineBody(baseline),
+    });
+    return fc.oneof(accepted, hostileCase(target, route, info, required));
+  }
+  return hostileCase(target, route, info, required);
+}
+
+function hostileCase(target: RouteUnderTest, route: DiscoveredRoute, info: ApiRouteInfo | undefined, required: string[]): fc.Arbitrary<Case> {
   const params = Object.fromEntries(route.segments.flatMap((s) => (s.kind === 'static' ? [] : [[s.name, paramArbitrary(s, ids)] as const])));
   const queryKey = fc.oneof(info && info.queryKeys.length > 0 ? fc.constantFrom(...info.queryKeys) : scaryText, fc.constantFrom('__proto__', 'constructor', 'prototype', '', '[]', 'a[b]'), scaryText);
   const queryValue = fc.oneof(hostileText, hostileNumber.map(String), fc.constantFrom('1e309', '-1', '0', 'NaN', 'EUR', 'wedding', ''));
@@ -118,21 +150,11 @@ function caseArbitrary(target: RouteUnderTest): fc.Arbitrary<Case> {
 }
 
 function requestFor(route: DiscoveredRoute, c: Case): Request {
-  const encoded = Object.fromEntries(Object.entries(c.params).map(([name, value]) => [name, Array.isArray(value) ? value.map(encodeSegment) : encodeSegment(value)]));
-  const url = new URL(`http://localhost:3000${pathFor(route.segments, encoded)}`);
-  for (const [key, value] of c.query) url.searchParams.append(key, value);
+  const url = urlFor(route, c.params, c.query);
   const headers = stampPeer({ origin: ORIGIN, ...credentialHeaders(c.credential, c.header), ...(c.body?.contentType ? { 'content-type': c.body.contentType } : {}) }, CLIENT);
   return new Request(url, { method: route.method, headers, ...(c.body ? { body: c.body.text } : {}) });
 }
 
-async function call(route: DiscoveredRoute, request: Request, params: Case['params']): Promise<{ status: number; body: string; contentType: string; threw?: unknown }> {
-  try {
-    const response = await route.handler(request, { params: Promise.resolve(params) });
-    return { status: response.status, body: await response.text(), contentType: response.headers.get('content-type') ?? '' };
-  } catch (error) {
-    return { status: 0, body: '', contentType: '', threw: error };
-  }
-}
 
 /** Must this case be refused, whatever the route does with it? */
 function mustRefuse(target: RouteUnderTest, c: Case): string | null {
@@ -140,6 +162,7 @@ function mustRefuse(target: RouteUnderTest, c: Case): string | null {
   if (target.info && !['user', 'admin'].includes(c.credential)) return 'no valid credential';
   if (target.readsBody && c.body?.kind === 'malformed') return 'a body that is not JSON';
   if (target.readsBody && c.body?.kind === 'oversized') return `a body of over ${BODY_LIMIT_PROBE.toLocaleString('en')} bytes`;
+  if (c.body?.kind === 'never valid') return 'a field no input may hold';
   return null;
 }
 
@@ -166,12 +189,15 @@ beforeAll(async () => {
       body,
       duplex: 'half',
     } as RequestInit);
-    const answer = await call(target.route, request, params);
+    const answer = await callRoute(target.route, request, params);
     target.readsBody = read;
-    try {
-      target.required = Object.keys((JSON.parse(answer.body) as { details?: Record<string, string> }).details ?? {});
-    } catch {
-      target.required = [];
+    target.required = fieldsAtFault(answer);
+  }
+  // What one route creates (a channel) is what another needs (its posts): searched twice.
+  for (let pass = 0; pass < 2; pass++) {
+    const pool = [...(await ownedIds(user.id)), ...ids];
+    for (const target of underTest) {
+      if (target.readsBody && !target.baseline && target.required.length > 0) target.baseline = await findRouteBaseline(target.route, user.cookie, pool);
     }
   }
 }, 60_000);
@@ -196,7 +222,7 @@ describe('route handlers answer hostile requests with a 4xx in JSON, never a 5xx
       caseArbitrary(target),
       async (c) => {
         const request = requestFor(route, c);
-        const answer = await call(route, request, c.params);
+        const answer = await callRoute(route, request, c.params);
         const changes = await watch.changes();
         const label = `${route.method} ${request.url.slice(0, 300)} as ${c.credential}${c.body ? ` with ${c.body.kind} body ${showValue(c.body.text)}` : ''} (params ${showValue(c.params)})`;
         expect(answer.threw, `${label} threw`).toBeUndefined();
@@ -216,5 +242,23 @@ describe('route handlers answer hostile requests with a 4xx in JSON, never a 5xx
       40,
     );
     if (READS.has(route.method)) await expectDatabaseUnchanged(before, `${route.method} ${route.pattern} wrote`);
+  });
+});
+
+describe('the harness', () => {
+  it('finds the JSON body a write route accepts from its refusals, field by field', async () => {
+    // A write route as modules write them (Brisk's { error, details } refusals); it writes nothing.
+    const schema = z.object({ title: z.string().trim().min(1), count: z.number().int().positive(), visibility: z.enum(['public', 'private']), note: z.string().optional() });
+    const handler = apiRoute('/api/test/hostile', { access: 'viewer' }, async ({ request }) => {
+      const parsed = schema.safeParse(await request.json());
+      if (!parsed.success) throw new ApiError(400, 'Invalid.', Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      return Response.json({ ok: true }, { status: 201 });
+    });
+    const route: DiscoveredRoute = { file: 'test', pattern: '/api/test/hostile', segments: ['api', 'test', 'hostile'].map((value) => ({ kind: 'static', value })), method: 'POST', handler: handler as unknown as DiscoveredRoute['handler'] };
+    const baseline = await findRouteBaseline(route, user.cookie, []);
+    expect(baseline).not.toBeNull();
+    const body = Object.fromEntries(Object.entries(baseline!.fields).map(([field, value]) => [field, value()]));
+    expect(Object.keys(body).sort()).toEqual(['count', 'title', 'visibility']);
+    expect(schema.safeParse(body).success).toBe(true);
   });
 });
