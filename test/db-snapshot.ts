@@ -29,7 +29,7 @@ async function tables(): Promise<TableInfo[]> {
     SELECT c.relname AS name,
            (SELECT array_agg(a.attname::text ORDER BY k.ordinality)
               FROM pg_index i
-              CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality)
+              CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ordinality)
               JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
              WHERE i.indrelid = c.oid AND i.indisprimary) AS key
       FROM pg_class c
