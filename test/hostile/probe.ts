@@ -101,7 +101,8 @@ function catalogForeignKeys(): Promise<ForeignKey[]> {
  */
 export async function ownedIds(userId: string, perTable = 8): Promise<string[]> {
   const keys = await catalogForeignKeys();
-  const userTable = keys.find((key) => key.references === 'users')?.references ?? 'users';
+  // Better Auth's table of people (core.prisma); everything a person owns leads to it.
+  const userTable = 'users';
   const skip = new Set(['sessions', 'accounts', 'verifications']);
   const ids: string[] = [];
   let frontier = new Map<string, string[]>([[userTable, [userId]]]);
