@@ -1,8 +1,8 @@
+import { accountsModule } from '@/lib/accounts/module';
 import { homeModule } from '@/lib/home/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
-import { settingsModule } from '@/lib/settings/module';
 import { sponsorsModule } from '@/lib/sponsors/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
@@ -16,6 +16,6 @@ export const modules = installModules([
   peopleModule,
   wishlistsModule,
   sponsorsModule,
-  settingsModule,
+  accountsModule,
   opsModule,
 ]);
