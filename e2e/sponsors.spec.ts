@@ -26,7 +26,7 @@ test('a sponsor owner reads the analytics by month, then makes codes and hands t
   await expect(page.getByRole('region', { name: 'Dealer performance' })).toContainText('Costa Farm Supply');
   await expect(page.getByRole('region', { name: 'Over time' })).toContainText('by week');
 
-  await page.getByLabel('By').selectOption('month');
+  await page.getByLabel('By', { exact: true }).selectOption('month');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/bucket=month/);
   await expect(page.getByRole('region', { name: 'Over time' })).toContainText('by month');
@@ -119,11 +119,17 @@ test('a dealer sends a code, a farmer redeems it, requests an analysis and write
 });
 
 test('who sees what: another sponsor’s pages, other farmers’ analyses and the dealer’s pages are 404s', async ({ browser, baseURL }) => {
+  // Eight page loads by three viewers, each signed in first.
+  test.setTimeout(60_000);
   const kenji = await signedInPage(browser, baseURL, 'kenji');
   for (const path of [`/sponsors/${GREENLEAF}`, `/sponsors/${GREENLEAF}/codes`, `/sponsors/${GREENLEAF}/team`, `/sponsors/analyses/${demoAnalysisId('amina', 1)}`]) {
     expect((await kenji.page.goto(path))?.status(), path).toBe(404);
   }
   expect((await kenji.page.goto(`/sponsors/${demoSponsorId('agrinova')}`))?.status()).toBe(200);
+  // Kenji is no dealer: the dealer's page holds no codes for him (Dario's are his alone).
+  await kenji.page.goto('/sponsors/dealer');
+  await expect(kenji.page.getByRole('region', { name: 'Your codes' })).toContainText('No codes here.');
+  await expect(kenji.page.getByRole('region', { name: 'Your codes' })).not.toContainText('GRN-DEMO');
   const amina = await signedInPage(browser, baseURL, 'amina');
   expect((await amina.page.goto(`/sponsors/analyses/${demoAnalysisId('tomas', 1)}`))?.status()).toBe(404);
   expect((await amina.page.goto(`/sponsors/${GREENLEAF}`))?.status()).toBe(404);
