@@ -36,7 +36,8 @@ describe('in bench mode', () => {
         expect(await loadNaiveSponsorAnalytics(sponsor, range), `${sponsor.name} ${JSON.stringify(range)}`).toEqual(await loadSponsorAnalytics(sponsor, range));
       }
     }
-  });
+    // Fifteen runs of the naive loader, which is slow by design: each loads every row of its sponsor.
+  }, 120_000);
 });
 
 describe('outside bench mode', () => {
