@@ -26,7 +26,7 @@ test('a sponsor owner reads the analytics by month, then makes codes and hands t
   await expect(page.getByRole('region', { name: 'Dealer performance' })).toContainText('Costa Farm Supply');
   await expect(page.getByRole('region', { name: 'Over time' })).toContainText('by week');
 
-  await page.getByLabel('By', { exact: true }).selectOption('month');
+  await page.getByRole('form', { name: 'Date range' }).getByLabel('By').selectOption('month');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/bucket=month/);
   await expect(page.getByRole('region', { name: 'Over time' })).toContainText('by month');
