@@ -1,4 +1,4 @@
-// `npm run bench:sponsors [-- --runs 5]`: the sponsor analytics' data path, measured where plan
+// `npm run bench:sponsors [-- --runs 5] [--naive-runs 1]`: the sponsor analytics' data path, measured where plan
 // 003 measured it (the query handler, no HTTP, no cache): Brisk's three GROUP BY statements
 // against the naive baseline (every code, analysis and message of the sponsor loaded and filtered
 // in memory), time and memory per request, on the database of DATABASE_URL (or the embedded one
@@ -23,7 +23,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:sponsors)');
 
 const argv = process.argv.slice(2);
-const runs = Number(argv[argv.indexOf('--runs') + 1] ?? 5) || 5;
+const option = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : NaN);
+const runs = option('--runs') || 5;
+// The naive variant at large scale loads every analysis of the sponsor with its JSON (about 1 GB
+// for GreenLeaf's 175,000): `--naive-runs 1` measures it once, without a warm-up run.
+const naiveRuns = option('--naive-runs') || Math.min(runs, 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 interface Measured {
@@ -55,8 +59,8 @@ async function measureOnce(run: () => Promise<number>): Promise<Measured> {
   return { ms, peakHeapMb: (peak - base) / 1_048_576, rows };
 }
 
-async function measure(run: () => Promise<number>, count = runs) {
-  await run(); // warms the JIT and the connection
+async function measure(run: () => Promise<number>, count = runs, warm = true) {
+  if (warm) await run(); // warms the JIT and the connection
   const samples: Measured[] = [];
   for (let i = 0; i < count; i++) samples.push(await measureOnce(run));
   return { ms: median(samples.map((s) => s.ms)), peakHeapMb: median(samples.map((s) => s.peakHeapMb)), rows: samples[0]!.rows };
@@ -114,7 +118,7 @@ async function main() {
     const naive = await measure(async () => {
       const parts = await loadNaiveAnalyticsParts(sponsor.id, range);
       return parts.analyses.totals.analyses;
-    }, Math.min(runs, 3));
+    }, naiveRuns, naiveRuns > 1);
     console.log(`${label}: naive ${naive.ms.toFixed(0)} ms, ${naive.peakHeapMb.toFixed(1)} MB`);
     const statements = {
       codes: await explain(codeAnalyticsSql(sponsor.id, range.from, range.to, range.bucket)),
@@ -139,7 +143,7 @@ async function main() {
   const lines = [
     `# Sponsor analytics, data path (${report.at})`,
     '',
-    `PostgreSQL ${version}, Node ${process.version}, ${report.cpus} × ${report.cpuModel}, load average ${report.loadAverage.map((l) => l.toFixed(1)).join(' ')}; median of ${runs}.`,
+    `PostgreSQL ${version}, Node ${process.version}, ${report.cpus} × ${report.cpuModel}, load average ${report.loadAverage.map((l) => l.toFixed(1)).join(' ')}; median of ${runs} (naive: ${naiveRuns}${naiveRuns > 1 ? '' : ', no warm-up'}).`,
     `Database: ${sizes!.analyses.toLocaleString('en')} analyses, ${sizes!.codes.toLocaleString('en')} codes, ${sizes!.messages.toLocaleString('en')} messages; GreenLeaf Agro: ${sizes!.sponsor_analyses.toLocaleString('en')} analyses, ${sizes!.sponsor_codes.toLocaleString('en')} codes, ${sizes!.sponsor_messages.toLocaleString('en')} messages.`,
     '',
     '| range | Brisk (3 statements) | Brisk heap peak | naive | naive heap peak | naive rows loaded | EXPLAIN ANALYZE: codes · analyses · messages (partitions read) |',
