@@ -1,3 +1,4 @@
+import { channelsModule } from '@/lib/channels/module';
 import { homeModule } from '@/lib/home/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
@@ -14,6 +15,7 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
+  channelsModule,
   settingsModule,
   opsModule,
 ]);
