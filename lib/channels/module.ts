@@ -154,7 +154,7 @@ export const channelsModule = defineModule({
       description: 'Views, likes, forwards and posts of one channel or all of yours, against the previous period.',
       config: periodTotalsConfigSchema,
       defaultConfig: { channelId: null, period: 30 },
-      size: { w: 6, h: 2 },
+      size: { w: 6, h: 3 },
       load: async (viewerId, config) => (await import('./widgets')).loadPeriodTotals(viewerId, periodTotalsConfigSchema.parse(config)),
     },
     {
@@ -163,7 +163,7 @@ export const channelsModule = defineModule({
       description: 'The most viewed or most engaging posts of the period, of one channel or all of yours.',
       config: topPostsConfigSchema,
       defaultConfig: { channelId: null, period: 30, by: 'views', limit: 5 },
-      size: { w: 6, h: 5 },
+      size: { w: 6, h: 6 },
       load: async (viewerId, config) => (await import('./widgets')).loadTopPosts(viewerId, topPostsConfigSchema.parse(config)),
     },
     {
@@ -172,7 +172,7 @@ export const channelsModule = defineModule({
       description: 'Daily views of the period against the previous one, of one channel or all of yours.',
       config: dailyChartConfigSchema,
       defaultConfig: { channelId: null, period: 30 },
-      size: { w: 12, h: 4 },
+      size: { w: 12, h: 5 },
       load: async (viewerId, config) => (await import('./widgets')).loadDailyViews(viewerId, dailyChartConfigSchema.parse(config)),
     },
   ],

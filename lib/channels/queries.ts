@@ -106,7 +106,7 @@ export async function loadChannelList(viewerId: string, period: Period, now = ne
       WHERE d.channel_id = c.id AND d.day BETWEEN ${window.previousStart}::date AND ${window.end}::date
     ) t
     WHERE c.owner_id = ${viewerId}
-    ORDER BY lower(c.title), c.id`;
+    ORDER BY lower(c.title) COLLATE "C", c.id`;
   const channels = rows.map(toCard);
   return { window, channels, totals: sumTotals(channels.map((c) => c.totals)), previous: sumTotals(channels.map((c) => c.previous)) };
 }
