@@ -35,7 +35,7 @@ interface LimitRow {
 /**
  * A new channel, within the limit of the owner's plan (the live subscription's, else the free
  * plan's). The owner's row is locked first, so that two creations at once cannot both take the
- * last place: BEGIN, the lock, the check-and-insert, COMMIT.
+ * last place: the lock, then the check and the insert in one statement, in one transaction.
  */
 export async function createChannel(viewerId: string, input: unknown): Promise<MutationResult<{ id: string }>> {
   const parsed = channelInputSchema.safeParse(input);
