@@ -39,6 +39,8 @@ export interface ChannelSeedSize {
   snapshotHours: readonly number[];
   /** Generated channels per statement batch. */
   batch: number;
+  /** Generated people (default: the core seed's count for the scale). */
+  people?: number;
 }
 
 export const CHANNEL_SEED_SIZES: Record<SeedContext['scale'], ChannelSeedSize> = {
@@ -119,7 +121,7 @@ export async function seedChannels(prisma: PrismaClient, context: SeedContext, s
   }
 
   // Generated people: every tenth owns a channel; everyone has a subscription history.
-  const people = peopleCount(context.scale);
+  const people = size.people ?? peopleCount(context.scale);
   const owners = Math.min(size.generatedChannels, Math.floor(people / 10));
   const titles = Array.from({ length: 300 }, () => `${faker.word.adjective()} ${faker.word.noun()}`.replace(/^./, (c) => c.toUpperCase()));
   const created = new Date(Date.parse(`${today}T00:00:00Z`) - (size.historyDays + 10) * 86_400_000);
