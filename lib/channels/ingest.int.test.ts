@@ -251,7 +251,8 @@ describe('the ingestion job on Inngest', () => {
     for (const [n, id] of ids.entries()) {
       await prisma.metricBatch.create({ data: { id, userId: owner.id, postCount: 10, channelCount: 0, payload: { posts: snapshots(postIds, 10, 500 + n), channels: [] } } });
     }
-    const events = ids.map((batchId) => ({ id: `evt-${batchId}`, name: 'channels/metrics.received', data: { batchId }, ts: Date.now() }));
+    const [first, ...rest] = ids.map((batchId) => ({ id: `evt-${batchId}`, name: 'channels/metrics.received', data: { batchId }, ts: Date.now() }));
+    const events: [typeof first & object, ...(typeof first & object)[]] = [first!, ...rest];
     const { result } = await new InngestTestEngine({ function: ingest }).execute({ events });
     expect(result).toMatchObject({ batches: 3, postSnapshots: 30, inserted: 30 });
     expect(await prisma.metricBatch.count({ where: { id: { in: ids }, status: 'processed' } })).toBe(3);

@@ -1,6 +1,6 @@
--- Channels (plan 002, channel analytics). The tables are new and empty: plain CREATE INDEX (the
--- plan's CONCURRENTLY only matters for an index added to a table in use, and then alone in its
--- own migration).
+-- Channels (plan 002, channel analytics). The tables are new and empty: plain CREATE INDEX. The
+-- plan's non-blocking index builds only matter for an index added to a table in use, and then
+-- alone in a migration of its own (the runner applies such a migration outside a transaction).
 
 -- CreateEnum
 CREATE TYPE "metric_batch_status" AS ENUM ('queued', 'processed');
