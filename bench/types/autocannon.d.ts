@@ -11,6 +11,25 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     method?: string;
+    body?: string;
+    /** Requests at most per second from each connection (think time: 1 / rate). */
+    connectionRate?: number;
+    /** Responses at most, then stop (bounded in count as well as in time). */
+    amount?: number;
+    /** A flow each connection repeats, in order. */
+    requests?: Request[];
+  }
+
+  /** One step of a flow; `setupRequest` adjusts it before each send (return a request object). */
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+    /** Anything else travels with the request object (the load test names its endpoint). */
+    [key: string]: unknown;
   }
 
   interface Histogram {
