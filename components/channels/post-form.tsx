@@ -29,7 +29,15 @@ export function PostForm({ action }: { action: Action }) {
           className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
         />
       </FieldFrame>
-      <Field label="Published at (UTC, optional: now)" name="publishedAt" type="datetime-local" defaultValue={values.publishedAt} error={errors.publishedAt} className="max-w-xs" />
+      <Field
+        label="Published at (UTC; empty: now)"
+        name="publishedAt"
+        placeholder="2026-11-23 18:05"
+        autoComplete="off"
+        defaultValue={values.publishedAt}
+        error={errors.publishedAt}
+        className="max-w-xs"
+      />
       <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Publishing…' : 'Publish post'}
       </Button>

@@ -115,7 +115,7 @@ export const channelsModule = defineModule({
       path: `/channels/${kitchen}/edit`,
       route: '/channels/[id]/edit',
       viewer: 'ada',
-      streamed: ['adas_kitchen'],
+      streamed: ['Edit “Ada’s Kitchen”'],
       keyboard: ['Skip to content', 'Save changes', 'Delete channel'],
       bytes: { total: 275_000 },
     },

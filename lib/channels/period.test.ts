@@ -38,6 +38,7 @@ describe('inputs', () => {
     expect(channelInputSchema.parse({ title: ' A ', handle: ' @Ada_Cooks ' })).toEqual({ title: 'A', handle: 'ada_cooks' });
     const minuteAgo = new Date(Date.now() - 60_000).toISOString().slice(0, 16);
     expect(postInputSchema.parse({ text: 'x', publishedAt: minuteAgo }).publishedAt).toBe(`${minuteAgo}:00Z`);
+    expect(postInputSchema.parse({ text: 'x', publishedAt: minuteAgo.replace('T', ' ') }).publishedAt).toBe(`${minuteAgo}:00Z`);
     expect(postInputSchema.parse({ text: 'x', publishedAt: '' }).publishedAt).toBeUndefined();
   });
 });

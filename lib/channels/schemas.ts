@@ -54,10 +54,11 @@ const recentMoment = (what: string) =>
 
 export const postInputSchema = z.object({
   text: z.string('Write the post.').trim().min(1, 'Write the post.').max(4096, 'Use at most 4,096 characters.'),
-  // Empty: now. Forms send datetime-local values without an offset: read as UTC.
+  // Empty: now. A time without an offset (`2026-11-23 18:05`, as the form asks) is read as UTC.
   publishedAt: z.preprocess((value) => {
-    const given = blankToUndefined(value);
-    return typeof given === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(given) ? `${given}${given.length === 16 ? ':00' : ''}Z` : given;
+    const given = blankToUndefined(typeof value === 'string' ? value.trim() : value);
+    const local = typeof given === 'string' ? /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(given) : null;
+    return local ? `${local[1]}T${local[2]}${local[3] ?? ':00'}Z` : given;
   }, recentMoment('The publication time').optional()),
 });
 export type PostInput = z.infer<typeof postInputSchema>;
