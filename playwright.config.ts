@@ -80,8 +80,9 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: '1',
         // The metadata job refuses private addresses; the test shop on loopback is the exception.
         METADATA_ALLOWED_PRIVATE_ORIGINS: `http://127.0.0.1:${PRODUCT_SERVER_PORT}`,
-        // Its own build folder: a developer's build in .next is never overwritten.
-        BRISK_DIST_DIR: '.next-e2e',
+        // Its own build folder: a developer's build in .next is never overwritten (CI builds once
+        // and names it with E2E_DIST_DIR).
+        BRISK_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',
       },
       reuseExistingServer: !ci,
       timeout: 6 * 60_000,
