@@ -176,7 +176,7 @@ async function main() {
       const services = await startServices(opts.serve);
       stops.push(() => services.stop());
       await prepareDatabase(services.databaseUrl, opts.serve, opts.reseed);
-      const port = await freePort(3400);
+      const port = await freePort(Number(process.env.BENCH_APP_PORT ?? 3400));
       origin = `http://127.0.0.1:${port}`;
       const env: NodeJS.ProcessEnv = {
         ...process.env,

@@ -145,7 +145,7 @@ async function main() {
     log('seed', `${seed.users} users in the database (${seed.seconds.toFixed(0)} s)`);
     phase('seed', since);
 
-    const port = await freePort(3300);
+    const port = await freePort(Number(process.env.BENCH_APP_PORT ?? 3300));
     const origin = `http://127.0.0.1:${port}`;
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
