@@ -274,7 +274,7 @@ async function main() {
           const remaining = Math.max(1, Math.round(opts.duration - delayMs / 1000));
           await new Promise<void>((resolve, reject) => {
             const instance = autocannon(
-              { url: origin, connections: 1, connectionRate: Math.round(opts.rate), duration: remaining, amount: perUser, timeout: 30, headers, requests: flow },
+              { url: origin, connections: 1, connectionRate: Math.round(opts.rate), duration: remaining, maxConnectionRequests: perUser, timeout: 30, headers, requests: flow },
               (error) => (error ? reject(error) : resolve()),
             );
             instance.on('response', (client: unknown, status: number, _bytes: number, responseTime: number) => {
@@ -300,7 +300,7 @@ async function main() {
               connections: 1,
               connectionRate: opts.ingestRate,
               duration: opts.duration,
-              amount: Math.ceil(opts.duration * opts.ingestRate) + 1,
+              maxConnectionRequests: Math.ceil(opts.duration * opts.ingestRate) + 1,
               timeout: 30,
               requests: [
                 {
