@@ -14,8 +14,10 @@ declare module 'autocannon' {
     body?: string;
     /** Requests at most per second from each connection (think time: 1 / rate). */
     connectionRate?: number;
-    /** Responses at most, then stop (bounded in count as well as in time). */
+    /** Responses at most, then stop; it overrides duration (the run lasts until they are all in). */
     amount?: number;
+    /** Responses at most per connection; duration still ends the run (bounded in count and in time). */
+    maxConnectionRequests?: number;
     /** A flow each connection repeats, in order. */
     requests?: Request[];
   }
