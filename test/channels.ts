@@ -31,8 +31,9 @@ export async function growChannels(ownerId: string, channels: number, postsPerCh
   await prisma.channelStats.createMany({
     data: ids.flatMap((channelId, n) =>
       Array.from({ length: 40 }, (_, d) => {
+        // Captured at the day's midnight: never after a snapshot a test sends today, whatever the hour.
         const start = new Date(Date.parse(new Date(now - d * DAY_MS).toISOString().slice(0, 10)));
-        return { channelId, periodStart: start, periodEnd: new Date(start.getTime() + DAY_MS), subscribers: 1000 + n - d, capturedAt: new Date(start.getTime() + 300_000) };
+        return { channelId, periodStart: start, periodEnd: new Date(start.getTime() + DAY_MS), subscribers: 1000 + n - d, capturedAt: start };
       }),
     ),
   });

@@ -230,7 +230,9 @@ describe('POST /api/v1/channels/metrics', () => {
 describe('audience snapshots', () => {
   it('keep each day’s latest and the latest of all; an older one changes nothing', async () => {
     const { owner, channelId, token } = await collector(1);
-    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    // Both today, even right after midnight (UTC): the test compares today's row.
+    const midnight = Date.parse(new Date().toISOString().slice(0, 10));
+    const at = (minutesAgo: number) => new Date(Math.max(Date.now() - minutesAgo * 60_000, midnight + 60_000 - minutesAgo * 1000)).toISOString();
     await post(token, { channels: [{ channelId, capturedAt: at(2), subscribers: 5000 }] });
     await settleInlineJobs();
     await post(token, { channels: [{ channelId, capturedAt: at(30), subscribers: 4000 }] });
