@@ -3,7 +3,8 @@
 // production server in bench mode, and measures every route with a budget, the naive baseline
 // of plan 000's "before", and a floor reference; writes bench/results/<time>-<scale>.{json,md}.
 // Options: --runs N (cold runs, 5), --warm N (warm requests, 20), --duration S (load seconds, 10),
-// --page-connections N (10), --api-connections N (5), --reseed, --rebuild, --quick.
+// --page-connections N (10), --api-connections N (5), --reseed, --rebuild, --quick,
+// --only /channels,/api/v1/channels (only the routes starting with one of these).
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +35,7 @@ interface Options {
   apiConnections: number;
   reseed: boolean;
   rebuild: boolean;
+  only: string[];
 }
 
 function options(argv: string[]): Options {
@@ -61,6 +63,7 @@ function options(argv: string[]): Options {
     apiConnections: number('api-connections', 5),
     reseed: argv.includes('--reseed'),
     rebuild: argv.includes('--rebuild'),
+    only: (value('only') ?? '').split(',').filter(Boolean),
   };
 }
 
@@ -70,8 +73,11 @@ type Target = BenchRoute & {
   group: 'pages' | 'api';
 };
 
-function targets(): Target[] {
-  return modules.flatMap((module) => module.bench ?? []).map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
+function targets(only: readonly string[] = []): Target[] {
+  return modules
+    .flatMap((module) => module.bench ?? [])
+    .filter((route) => only.length === 0 || only.some((prefix) => route.route.startsWith(prefix)))
+    .map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
 }
 
 /** Who requests a route unless its manifest names someone else (`viewer`): a demo account by key. */
@@ -146,7 +152,7 @@ async function main() {
     log('seed', `${seed.users} users in the database (${seed.seconds.toFixed(0)} s)`);
     phase('seed', since);
 
-    const port = await freePort(3300);
+    const port = await freePort(Number(process.env.BENCH_APP_PORT ?? 3300));
     const origin = `http://127.0.0.1:${port}`;
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -172,7 +178,8 @@ async function main() {
     const startSeconds = await server.start();
     log('server', `next start on ${origin} in ${startSeconds.toFixed(1)} s (log: ${path.relative(process.cwd(), serverLog)})`);
 
-    const list = targets();
+    const list = targets(opts.only);
+    if (list.length === 0) throw new Error(`no benchmark route starts with ${opts.only.join(' or ')}`);
     const people = new Map<string, CookieJar>();
     for (const key of new Set(list.flatMap((target) => [target.viewer ?? VIEWER, target.warmer ?? WARMER]))) people.set(key, await signIn(origin, demoEmail(key), DEMO_PASSWORD));
     const session: Session = { people, admin: await signIn(origin, ADMIN, DEMO_PASSWORD) };
