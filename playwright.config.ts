@@ -78,8 +78,8 @@ export default defineConfig({
         PORT: String(PORT),
         BETTER_AUTH_URL: baseURL,
         NEXT_TELEMETRY_DISABLED: '1',
-        // The metadata job refuses private addresses; the test shop on loopback is the exception.
-        METADATA_ALLOWED_PRIVATE_ORIGINS: `http://127.0.0.1:${PRODUCT_SERVER_PORT}`,
+        // The safe fetcher refuses private addresses; the test shop (and its feeds) on loopback is the exception.
+        SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS: `http://127.0.0.1:${PRODUCT_SERVER_PORT}`,
         // Its own build folder: a developer's build in .next is never overwritten.
         BRISK_DIST_DIR: '.next-e2e',
       },
