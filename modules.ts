@@ -1,4 +1,5 @@
 import { homeModule } from '@/lib/home/module';
+import { leadsModule } from '@/lib/leads/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
@@ -14,6 +15,7 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
+  leadsModule,
   settingsModule,
   opsModule,
 ]);

@@ -48,6 +48,7 @@ export const RAW_SQL_OBJECTS: readonly string[] = [
   // Leads: CHECKs (a keyword has text; scores, thresholds and health are 0–100; counters never go below zero).
   'keywords_text_check',
   'leads_score_check',
+  'mentions_score_check',
   'lead_settings_threshold_check',
   'integrations_health_check',
   'keywords_counters_check',

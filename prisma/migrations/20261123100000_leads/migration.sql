@@ -46,6 +46,8 @@ CREATE TABLE "mentions" (
     "content" VARCHAR(2000) NOT NULL,
     "url" VARCHAR(2048),
     "item_key" CHAR(64) NOT NULL,
+    "score" INTEGER NOT NULL DEFAULT 0,
+    "score_reasons" JSONB NOT NULL DEFAULT '[]',
     "published_at" TIMESTAMPTZ(3) NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -213,6 +215,7 @@ CREATE UNIQUE INDEX "keywords_owner_text_key" ON "keywords" ("owner_id", lower("
 
 ALTER TABLE "keywords" ADD CONSTRAINT "keywords_text_check" CHECK (length(btrim("text")) > 0);
 ALTER TABLE "leads" ADD CONSTRAINT "leads_score_check" CHECK ("score" BETWEEN 0 AND 100);
+ALTER TABLE "mentions" ADD CONSTRAINT "mentions_score_check" CHECK ("score" BETWEEN 0 AND 100);
 ALTER TABLE "lead_settings" ADD CONSTRAINT "lead_settings_threshold_check" CHECK ("threshold" BETWEEN 0 AND 100);
 ALTER TABLE "integrations" ADD CONSTRAINT "integrations_health_check" CHECK ("health_score" BETWEEN 0 AND 100 AND "recent_runs" ~ '^[SF]*$');
 -- A counter below zero is drift: the write that would cause it fails instead.
