@@ -42,7 +42,7 @@ export function healthOf(recentRuns: string): number {
 type Fetched = { ok: true; body: string; url: string } | { ok: false; error: string };
 
 /** The feed's document: a demo source is answered here (no network), any other through the platform's safe fetcher. */
-async function fetchFeed(url: string, now: Date): Promise<Fetched> {
+async function fetchFeed(url: string, now: Date, allowedPrivateOrigins: readonly string[]): Promise<Fetched> {
   if (isDemoFeedUrl(url)) {
     const demo = demoFeedResponse(url, now);
     return demo.ok ? { ok: true, body: demo.body, url } : demo;
@@ -55,7 +55,7 @@ async function fetchFeed(url: string, now: Date): Promise<Fetched> {
       noun: 'feed',
       timeoutMs: FEED_TIMEOUT_MS,
       maxBytes: FEED_MAX_BYTES,
-      allowedPrivateOrigins: env().SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS,
+      allowedPrivateOrigins,
     });
     return { ok: true, body: response.body, url: response.url };
   } catch (error) {
@@ -75,7 +75,10 @@ async function setProgress(id: string, state: 'running' | 'idle', progress: stri
  * logs the run and updates the source's health from its last ten runs. A feed that cannot be
  * read is a failed run (logged, health down), not a failed job: the next run tries again.
  */
-export async function searchIntegration(integrationId: string, options: { reason?: 'schedule' | 'manual' | 'added'; now?: Date } = {}): Promise<SearchOutcome> {
+export async function searchIntegration(
+  integrationId: string,
+  options: { reason?: 'schedule' | 'manual' | 'added'; now?: Date; allowedPrivateOrigins?: readonly string[] } = {},
+): Promise<SearchOutcome> {
   const now = options.now ?? new Date();
   const [source] = await prisma.$queryRaw<SourceRow[]>`
     SELECT i.id, i.owner_id, i.name, i.feed_url, i.status::text AS status, i.recent_runs,
@@ -90,7 +93,7 @@ export async function searchIntegration(integrationId: string, options: { reason
   }
 
   await setProgress(source.id, 'running', 'Fetching the feed');
-  const fetched = await fetchFeed(source.feed_url, now);
+  const fetched = await fetchFeed(source.feed_url, now, options.allowedPrivateOrigins ?? env().SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS);
   let outcome: SearchOutcome;
   if (!fetched.ok) {
     outcome = await recordFailure(source, `Could not read the feed: ${fetched.error}`, now);
