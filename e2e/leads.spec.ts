@@ -25,7 +25,7 @@ test('a keyword and a feed source are added, “Search now” finds a lead, and 
   await expect(page.getByRole('region', { name: 'Leads in the last 30 days' }).getByRole('img')).toBeVisible();
 
   // A keyword: added, and refused twice.
-  await page.getByRole('link', { name: 'Keywords' }).click();
+  await page.getByRole('link', { name: 'Keywords', exact: true }).click();
   await expect(pageHeading(page)).toHaveText('Keywords');
   await page.getByLabel('Keyword or phrase').fill('Figma');
   await page.getByRole('button', { name: 'Add keyword' }).click();
@@ -35,7 +35,7 @@ test('a keyword and a feed source are added, “Search now” finds a lead, and 
   await expect(page.getByRole('main')).toContainText('You already have this keyword.');
 
   // A source by URL: its first search starts at once; "Search now" runs it again and shows its progress.
-  await page.getByRole('link', { name: 'Sources' }).click();
+  await page.getByRole('link', { name: 'Sources', exact: true }).click();
   await page.getByLabel('Feed address (RSS, Atom or JSON Feed)').fill('not a feed address');
   await page.getByRole('button', { name: 'Add source' }).click();
   await expect(page.getByRole('main')).toContainText('Use a web address starting with http:// or https://.');
@@ -52,7 +52,7 @@ test('a keyword and a feed source are added, “Search now” finds a lead, and 
 
   // The mention of Figma with a budget became a lead; the mentions page filters by keyword.
   await page.goto('/leads/mentions');
-  await page.getByLabel('Keyword', { exact: true }).selectOption({ label: 'Figma' });
+  await page.getByRole('combobox', { name: 'Keyword', exact: true }).selectOption({ label: 'Figma' });
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/keyword=/);
   const mentions = page.getByTestId('mention');

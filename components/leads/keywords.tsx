@@ -6,7 +6,7 @@ import { keywordsRead } from '@/lib/leads/queries';
 import { conversionRate } from '@/lib/leads/scoring';
 import type { FormState, MutationResult } from '@/lib/validation';
 import { count, percent } from './format';
-import { RenameKeywordForm } from './forms';
+import { RenameKeywordForm } from './keyword-forms';
 
 export interface KeywordActions {
   rename: (id: string, previous: FormState<{ id: string }>, formData: FormData) => Promise<FormState<{ id: string }>>;

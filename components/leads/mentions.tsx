@@ -10,7 +10,7 @@ import { cleanParams, mentionFiltersSchema, type MentionFilters } from '@/lib/le
 import { LEAD_STATUS_LABELS, type MentionRow } from '@/lib/leads/types';
 import type { FormState, MutationResult } from '@/lib/validation';
 import { STATUS_TONE } from './format';
-import { MoveMentionForm } from './forms';
+import { MoveMentionForm } from './move-mention-form';
 import { ScoreReasons } from './score';
 
 export interface MentionActions {
@@ -27,7 +27,7 @@ const href = (filters: Partial<MentionFilters>): Route => {
   return (text ? `/leads/mentions?${text}` : '/leads/mentions') as Route;
 };
 
-const controlClass = 'h-10 rounded-md border border-slate-300 bg-white px-3 text-sm';
+const controlClass = 'h-10 rounded-md border border-slate-300 bg-white px-3 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600';
 
 /**
  * The mentions page: filters in the URL (keyword, source, date range; a plain GET form), newest
@@ -50,7 +50,7 @@ export async function MentionsBrowser({ searchParams, actions }: { searchParams:
       <form method="get" action="/leads/mentions" className="flex flex-wrap items-end gap-3" aria-label="Filter mentions">
         <label className="flex flex-col gap-1 text-sm font-medium">
           Keyword
-          <select name="keyword" defaultValue={params.keyword ?? ''} className={controlClass}>
+          <select name="keyword" aria-label="Keyword" defaultValue={params.keyword ?? ''} className={controlClass}>
             <option value="">All keywords</option>
             {keywords.map((keyword) => (
               <option key={keyword.id} value={keyword.id}>
@@ -61,7 +61,7 @@ export async function MentionsBrowser({ searchParams, actions }: { searchParams:
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           Source
-          <select name="source" defaultValue={params.source ?? ''} className={controlClass}>
+          <select name="source" aria-label="Source" defaultValue={params.source ?? ''} className={controlClass}>
             <option value="">All sources</option>
             {sources.map((source) => (
               <option key={source.id} value={source.id}>
@@ -72,11 +72,11 @@ export async function MentionsBrowser({ searchParams, actions }: { searchParams:
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           From
-          <input type="date" name="from" defaultValue={params.from ?? ''} className={controlClass} />
+          <input type="date" name="from" aria-label="From" defaultValue={params.from ?? ''} className={controlClass} />
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
           To
-          <input type="date" name="to" defaultValue={params.to ?? ''} className={controlClass} />
+          <input type="date" name="to" aria-label="To" defaultValue={params.to ?? ''} className={controlClass} />
         </label>
         <button type="submit" className={buttonClass('primary')}>
           Filter

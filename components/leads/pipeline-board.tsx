@@ -24,7 +24,6 @@ export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; mo
   const [optimistic, apply] = useOptimistic(columns, moved);
   const [, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const [dragging, setDragging] = useState<string | null>(null);
 
   const moveTo = (lead: PipelineLead, to: LeadStatus) => {
     if (lead.status === to) return;
@@ -36,8 +35,8 @@ export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; mo
   };
   const byId = (id: string) => optimistic.flatMap((column) => column.leads).find((lead) => lead.id === id);
   const step = (lead: PipelineLead, delta: number) => {
-    const index = LEAD_STATUSES.indexOf(lead.status) + delta;
-    if (index >= 0 && index < LEAD_STATUSES.length) moveTo(lead, LEAD_STATUSES[index]!);
+    const to = LEAD_STATUSES[LEAD_STATUSES.indexOf(lead.status) + delta];
+    if (to) moveTo(lead, to);
   };
   const onKey = (event: KeyboardEvent<HTMLElement>, lead: PipelineLead) => {
     if (event.target !== event.currentTarget) return;
@@ -49,8 +48,18 @@ export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; mo
   const onDrop = (event: DragEvent<HTMLElement>, to: LeadStatus) => {
     event.preventDefault();
     const lead = byId(event.dataTransfer.getData('text/plain'));
-    setDragging(null);
     if (lead) moveTo(lead, to);
+  };
+
+  const arrow = (lead: PipelineLead, delta: number) => {
+    const to = LEAD_STATUSES[LEAD_STATUSES.indexOf(lead.status) + delta];
+    if (!to) return <span />;
+    const label = LEAD_STATUS_LABELS[to];
+    return (
+      <button type="button" className="text-xs text-brand-700 underline" onClick={() => moveTo(lead, to)} aria-label={`Move to ${label}: ${lead.mention.title}`}>
+        {delta < 0 ? `← ${label}` : `${label} →`}
+      </button>
+    );
   };
 
   return (
@@ -65,7 +74,7 @@ export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; mo
             aria-label={`${LEAD_STATUS_LABELS[column.status]} (${column.count})`}
             onDragOver={(event) => event.preventDefault()}
             onDrop={(event) => onDrop(event, column.status)}
-            className={`flex h-[40rem] flex-col rounded-lg border bg-slate-50 p-3 ${dragging ? 'border-brand-300' : 'border-slate-200'}`}
+            className="flex h-[40rem] flex-col rounded-lg border border-slate-200 bg-slate-50 p-3"
             data-testid={`column-${column.status}`}
           >
             <h2 className="flex items-baseline justify-between text-sm font-semibold">
@@ -77,14 +86,10 @@ export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; mo
                   <article
                     tabIndex={0}
                     draggable
-                    onDragStart={(event) => {
-                      event.dataTransfer.setData('text/plain', lead.id);
-                      setDragging(lead.id);
-                    }}
-                    onDragEnd={() => setDragging(null)}
+                    onDragStart={(event) => event.dataTransfer.setData('text/plain', lead.id)}
                     onKeyDown={(event) => onKey(event, lead)}
                     aria-label={`${lead.mention.title}, score ${lead.score}, ${LEAD_STATUS_LABELS[lead.status]}: arrow keys move it`}
-                    className="rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-brand-700"
+                    className="rounded-md border border-slate-200 bg-white p-2 text-sm shadow-sm"
                     data-testid="lead-card"
                   >
                     <div className="flex items-start justify-between gap-2">
@@ -98,18 +103,8 @@ export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; mo
                     </p>
                     <ScoreReasons reasons={lead.scoreReasons} score={lead.score} />
                     <div className="mt-1 flex justify-between">
-                      {LEAD_STATUSES.indexOf(lead.status) > 0 ? (
-                        <button type="button" className="text-xs text-brand-700 underline" onClick={() => step(lead, -1)} aria-label={`Move to ${LEAD_STATUS_LABELS[LEAD_STATUSES[LEAD_STATUSES.indexOf(lead.status) - 1]!]}: ${lead.mention.title}`}>
-                          ← {LEAD_STATUS_LABELS[LEAD_STATUSES[LEAD_STATUSES.indexOf(lead.status) - 1]!]}
-                        </button>
-                      ) : (
-                        <span />
-                      )}
-                      {LEAD_STATUSES.indexOf(lead.status) < LEAD_STATUSES.length - 1 && (
-                        <button type="button" className="text-xs text-brand-700 underline" onClick={() => step(lead, 1)} aria-label={`Move to ${LEAD_STATUS_LABELS[LEAD_STATUSES[LEAD_STATUSES.indexOf(lead.status) + 1]!]}: ${lead.mention.title}`}>
-                          {LEAD_STATUS_LABELS[LEAD_STATUSES[LEAD_STATUSES.indexOf(lead.status) + 1]!]} →
-                        </button>
-                      )}
+                      {arrow(lead, -1)}
+                      {arrow(lead, 1)}
                     </div>
                   </article>
                 </li>

@@ -2,7 +2,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { pipelineRead } from '@/lib/leads/queries';
 import type { LeadStatus } from '@/lib/leads/types';
 import type { FormState, MutationResult } from '@/lib/validation';
-import { ThresholdForm } from './forms';
+import { ThresholdForm } from './threshold-form';
 import { PipelineBoard } from './pipeline-board';
 
 export interface PipelineActions {

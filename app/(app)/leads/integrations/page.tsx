@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AddSourceForm } from '@/components/leads/forms';
+import { AddSourceForm } from '@/components/leads/source-form';
 import { LeadsHeader } from '@/components/leads/header';
 import { SourcesList } from '@/components/leads/integrations';
 import { RowsSkeletonOf } from '@/components/leads/views';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { AddKeywordForm } from '@/components/leads/forms';
+import { AddKeywordForm } from '@/components/leads/keyword-forms';
 import { LeadsHeader } from '@/components/leads/header';
 import { KeywordsList } from '@/components/leads/keywords';
 import { RowsSkeletonOf } from '@/components/leads/views';
