@@ -1,9 +1,9 @@
+import { accountsModule } from '@/lib/accounts/module';
 import { homeModule } from '@/lib/home/module';
 import { leadsModule } from '@/lib/leads/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
-import { settingsModule } from '@/lib/settings/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
 /**
@@ -16,6 +16,6 @@ export const modules = installModules([
   peopleModule,
   wishlistsModule,
   leadsModule,
-  settingsModule,
+  accountsModule,
   opsModule,
 ]);

@@ -1,4 +1,9 @@
 import type { NextConfig } from 'next';
+import { STRICT_TRANSPORT_SECURITY, securityHeaders } from './lib/security/headers';
+
+// Test servers whose item images are served over plain http (SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS,
+// or its former name METADATA_ALLOWED_PRIVATE_ORIGINS, see lib/env.ts); empty in any real deployment.
+const imageOrigins = (process.env.SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS ?? process.env.METADATA_ALLOWED_PRIVATE_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
 
 const nextConfig: NextConfig = {
   // Every page is a prerendered shell with Suspense holes that stream (Partial Prerendering).
@@ -8,6 +13,14 @@ const nextConfig: NextConfig = {
   partialPrefetching: false,
   typedRoutes: true,
   poweredByHeader: false,
+  // Security headers on every response, the proxy's redirects and rewrites included
+  // (lib/security/headers.ts; README, "Security").
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders({ dev: process.env.NODE_ENV === 'development', imageOrigins }) },
+      { source: '/:path*', has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }], headers: [STRICT_TRANSPORT_SECURITY] },
+    ];
+  },
   // A separate build folder per purpose (the e2e suite, the benchmark) so that they never
   // overwrite each other's build or a developer's.
   distDir: process.env.BRISK_DIST_DIR ?? '.next',

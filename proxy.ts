@@ -2,6 +2,7 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 import { isBenchMode } from '@/lib/bench-mode';
 import { REQUEST_START_HEADER } from '@/lib/metrics/request-start';
+import { securityGate } from '@/lib/security/gate';
 import { modules } from '@/modules';
 
 // Pages anyone may open, from the modules' manifests. API routes answer for themselves (JSON
@@ -20,6 +21,9 @@ const GUARDS = modules.flatMap((module) => module.guards ?? []);
  * optimistic (no database read); pages validate the session again.
  */
 export async function proxy(request: NextRequest) {
+  // Malformed paths (400) and cross-site server actions (403), before anything else.
+  const refused = securityGate(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   // The page's metrics measure from here (lib/metrics/next.ts); a client cannot set it for us.
   const headers = new Headers(request.headers);

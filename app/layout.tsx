@@ -18,7 +18,9 @@ function publicOrigin(): URL {
 }
 
 /** Geist, cut to the characters and weights the pages use (scripts/subset-font.mjs): 22 kB instead of 70 kB. */
-const geist = localFont({ src: './fonts/geist-latin.woff2', variable: '--font-geist-sans', weight: '400 700', display: 'swap' });
+// `optional`: a page shows the fallback when the (preloaded) font is not there in time, instead
+// of swapping it in later and moving every line (layout shift).
+const geist = localFont({ src: './fonts/geist-latin.woff2', variable: '--font-geist-sans', weight: '400 700', display: 'optional' });
 
 // The files named here live in public/ (proxy.ts lets signed-out visitors fetch them).
 export const metadata: Metadata = {

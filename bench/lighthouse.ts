@@ -22,7 +22,8 @@ import { portIsFree, run, sleep } from './lib/proc';
 const PORT = Number(process.env.LHCI_PORT ?? 3200);
 const EMBEDDED_DB_PORT = Number(process.env.LHCI_EMBEDDED_DB_PORT ?? 54349);
 const DATA_DIR = '.data/lhci';
-const DIST_DIR = '.next-lhci';
+// Its own build, unless told to use one made already (CI builds once: LHCI_DIST_DIR).
+const DIST_DIR = process.env.LHCI_DIST_DIR ?? '.next-lhci';
 // Lighthouse loads pages by host name; the cookie of the sign-in belongs to the same origin.
 const ORIGIN = `http://localhost:${PORT}`;
 const LHCI = path.resolve('node_modules/@lhci/cli/src/cli.js');
@@ -45,16 +46,21 @@ interface PlannedPage {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The runs: representative pages on desktop and main dashboards on mobile; with --all, every page on desktop too. */
+/**
+ * The runs. CI: each module's representative page once — on Lighthouse's mobile form factor when
+ * it is the module's main dashboard (the stricter budget), else on the desktop preset. With
+ * --all: every page on desktop, and the main dashboards on mobile too.
+ */
 function plan(all: boolean): PlannedPage[] {
   const pages = modules.flatMap((module) => module.pages ?? []);
   const planned: PlannedPage[] = [];
   for (const page of pages) {
     const base = { viewer: page.viewer, total: page.bytes.total };
-    if (all || page.lighthouse?.representative) {
+    const mobile = page.lighthouse?.mobile ?? false;
+    if (all || (page.lighthouse?.representative && !mobile)) {
       planned.push({ ...base, url: `${ORIGIN}${page.path}`, formFactor: 'desktop', pattern: `:${PORT}${escapeRegExp(page.path)}$` });
     }
-    if (page.lighthouse?.mobile) {
+    if (mobile) {
       planned.push({ ...base, url: `${ORIGIN}${page.path}${MOBILE_QUERY}`, formFactor: 'mobile', pattern: `:${PORT}${escapeRegExp(page.path + MOBILE_QUERY)}$` });
     }
   }

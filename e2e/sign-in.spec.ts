@@ -104,8 +104,9 @@ test.describe('sign-up', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
 
     await expect(page).toHaveURL('/');
+    // A new account with no friend yet is greeted as new, not "back" (Ada, an old account, is).
     const welcome = page.getByTestId('welcome');
-    await expect(welcome).toContainText(`Welcome back, ${name}`);
+    await expect(welcome.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${name}`);
     await expect(welcome).toContainText('0 friends · 0 friend requests waiting for you · 0 requests you sent');
     await expect(page.getByTestId('viewer-name')).toHaveText(name);
   });

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { pageHeading, signInWithApi, type AccountKey } from './helpers';
 
-const PRODUCT_URL = 'http://127.0.0.1:3198/product';
+const PRODUCT_URL = `http://127.0.0.1:${process.env.E2E_PRODUCT_PORT ?? 3198}/product`;
 
 async function signedInPage(browser: Browser, baseURL: string | undefined, account: AccountKey) {
   const context = await browser.newContext();

@@ -60,4 +60,11 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...production, INNGEST_DEV: '1' })).not.toThrow();
     expect(parseEnv(production).jobsBackend).toBe('inline');
   });
+
+  it('reads TRUSTED_PROXIES as addresses and CIDR ranges, empty by default', () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toEqual([]);
+    expect(parseEnv({ TRUSTED_PROXIES: ' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8']);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' })).toThrow(/TRUSTED_PROXIES.* must list IP addresses or CIDR ranges/);
+    expect(() => parseEnv({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

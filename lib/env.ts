@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /**
@@ -45,6 +46,14 @@ const schema = z
       .refine((value) => isBooleanFlag(value) || isHttpUrl(value), 'must be 1, 0, true, false or the Dev Server URL (http://…)')
       .optional(),
     INNGEST_BASE_URL: optionalUrl(['http:', 'https:']),
+    // Reverse proxies in front of Brisk (addresses or CIDR ranges, comma-separated). Only a
+    // request whose immediate peer is one of them may name its client in X-Forwarded-For (and
+    // its host in X-Forwarded-Host); empty: the socket's own address is the client's.
+    TRUSTED_PROXIES: z
+      .string()
+      .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges like 10.0.0.0/8 or ::1, comma-separated')))
+      .default([]),
     // Origins (scheme://host:port, comma-separated) that the safe fetcher (lib/http/safe-fetch.ts:
     // wishlist item links, Leads' feed sources) may fetch although they are private, for local test
     // servers only. Everything private is refused otherwise. METADATA_ALLOWED_PRIVATE_ORIGINS, its
@@ -75,6 +84,12 @@ const schema = z
       }
     }
   });
+
+/** An IPv4 or IPv6 address, or a CIDR range of either (`10.0.0.0/8`, `fd00::/8`). */
+export function isAddressOrRange(value: string): boolean {
+  if (value.includes('/')) return ipaddr.isValidCIDR(value);
+  return ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value);
+}
 
 function isBooleanFlag(value: string) {
   return ['1', '0', 'true', 'false'].includes(value.toLowerCase());
@@ -143,4 +158,10 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/** The public origin of the app (absolute links in shared pages' metadata): BETTER_AUTH_URL, else localhost on PORT. */
+export function appOrigin(): string {
+  const config = env();
+  return new URL(config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`).origin;
 }

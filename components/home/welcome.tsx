@@ -8,7 +8,8 @@ export async function Welcome() {
   const friends = await getCachedFriendSummary(viewer.id);
   return (
     <div data-testid="welcome">
-      <h1 className="text-2xl font-semibold">Welcome back, {viewer.name}</h1>
+      {/* A new account with no friend yet is greeted as new (lib/people/queries.ts, newcomer). */}
+      <h1 className="text-2xl font-semibold">{friends.newcomer ? 'Welcome' : 'Welcome back'}, {viewer.name}</h1>
       <p className="mt-2 text-slate-600">
         {plural(friends.friends, 'friend')} · {plural(friends.incomingRequests, 'friend request')} waiting for you ·{' '}
         {plural(friends.outgoingRequests, 'request')} you sent

@@ -4,7 +4,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { requireAdmin } from '@/lib/auth/viewer';
 import { cacheInfo, redisKeyspaceStats } from '@/lib/cache/cache';
 import { metricsSnapshot } from '@/lib/metrics/request';
-import { getAlerts, getDatabaseHealth, getJobsOverview } from '@/lib/ops/queries';
+import { cacheStatsByModule, getAlerts, getDatabaseHealth, getJobsOverview } from '@/lib/ops/queries';
 
 /*
  * The widgets of the ops console: content only. The page places each in a WidgetFrame, which
@@ -89,6 +89,20 @@ export async function CacheWidget() {
       </p>
       <DataTable
         className="mt-2"
+        label="Cache reads by module"
+        empty="No cache reads yet."
+        rows={cacheStatsByModule(metrics.cache)}
+        rowKey={(row) => row.module}
+        columns={[
+          { header: 'Module', mono: true, cell: (row) => row.module },
+          { header: 'Hits', numeric: true, cell: (row) => count(row.hits) },
+          { header: 'Stale', numeric: true, cell: (row) => count(row.stale) },
+          { header: 'Misses', numeric: true, cell: (row) => count(row.misses) },
+          { header: 'Hit rate', numeric: true, cell: (row) => percent(row.hitRate) },
+        ]}
+      />
+      <DataTable
+        className="mt-3"
         label="Cache reads by kind"
         empty="No cache reads yet."
         rows={metrics.cache}

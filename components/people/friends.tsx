@@ -56,7 +56,10 @@ export async function FriendRequests({ respond }: { respond: RespondToFriendRequ
   );
 }
 
-export async function FriendsList() {
+/** Ends a friendship (a server action, passed in by the page). */
+export type RemoveFriend = (connectionId: string) => Promise<FormState<unknown>>;
+
+export async function FriendsList({ remove }: { remove: RemoveFriend }) {
   const viewer = await requireViewer();
   const { friends } = await getFriendsOverview(viewer.id);
   return (
@@ -67,9 +70,22 @@ export async function FriendsList() {
       ) : (
         <ul className="mt-3 flex flex-col divide-y divide-slate-200" data-testid="friends-list">
           {friends.map((friend) => (
-            <li key={friend.connectionId} className="py-2">
-              <span className="font-medium">{friend.name}</span>
-              <span className="block text-xs text-slate-600">friends since {formatDate(friend.since)}</span>
+            <li key={friend.connectionId} className="flex items-center justify-between gap-3 py-2" data-testid="friend">
+              <span>
+                <span className="font-medium">{friend.name}</span>
+                <span className="block text-xs text-slate-600">friends since {formatDate(friend.since)}</span>
+              </span>
+              <ActionRow
+                actions={[
+                  {
+                    label: 'Remove friend',
+                    name: `Remove friend: ${friend.name}`,
+                    variant: 'ghost',
+                    run: remove.bind(null, friend.connectionId),
+                    confirm: { label: 'Yes, remove', pendingLabel: 'Removing…', question: `Remove ${friend.name} from your friends?` },
+                  },
+                ]}
+              />
             </li>
           ))}
         </ul>

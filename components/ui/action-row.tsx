@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import type { FormState } from '@/lib/validation';
 import { Button, type ButtonVariant } from './button';
 import { cn } from './cn';
@@ -16,8 +16,11 @@ export interface RowAction {
   variant?: ButtonVariant;
   /** The text while it runs (`Revoking…`); the buttons are disabled meanwhile either way. */
   pendingLabel?: string;
-  /** For what cannot be undone: ask once more in place (no dialog to trap focus). */
-  confirm?: { label: string; name?: string; pendingLabel?: string; cancelLabel?: string };
+  /**
+   * For what cannot be undone: ask once more in place (no dialog to trap focus). `question` is
+   * shown beside the buttons and names their group; Escape or Cancel puts the focus back.
+   */
+  confirm?: { label: string; name?: string; pendingLabel?: string; cancelLabel?: string; question?: string };
 }
 
 /**
@@ -38,6 +41,16 @@ export function ActionRow({ actions, size = 'sm', align = 'end', className }: { 
   // The label of the action running (its button shows its pending label).
   const [running, setRunning] = useState<string | null>(null);
   const buttonSize = size === 'sm' ? 'h-8 px-3' : undefined;
+  // Focus goes back to the button that asked when its confirmation is cancelled.
+  const askers = useRef(new Map<number, HTMLButtonElement>());
+  const lastAsked = useRef<number | null>(null);
+  useEffect(() => {
+    if (confirming !== null) lastAsked.current = confirming;
+    else if (lastAsked.current !== null) {
+      askers.current.get(lastAsked.current)?.focus();
+      lastAsked.current = null;
+    }
+  }, [confirming]);
   const run = (action: RowAction) => {
     setRunning(action.label);
     startTransition(async () => {
@@ -50,18 +63,23 @@ export function ActionRow({ actions, size = 'sm', align = 'end', className }: { 
     <div className={cn('flex flex-col gap-1', align === 'end' ? 'items-end' : 'items-start', className)}>
       <div className="flex gap-2">
         {asked?.confirm ? (
-          <>
+          <div role="group" aria-label={asked.confirm.question} className="flex items-center gap-2" onKeyDown={(event) => event.key === 'Escape' && !pending && setConfirming(null)}>
+            {asked.confirm.question && <span className="text-xs text-slate-700">{asked.confirm.question}</span>}
             <Button variant="danger" className={buttonSize} disabled={pending} onClick={() => run(asked)} aria-label={asked.confirm.name} autoFocus>
               {pending && running === asked.label && asked.confirm.pendingLabel ? asked.confirm.pendingLabel : asked.confirm.label}
             </Button>
             <Button variant="secondary" className={buttonSize} disabled={pending} onClick={() => setConfirming(null)}>
               {asked.confirm.cancelLabel ?? 'Cancel'}
             </Button>
-          </>
+          </div>
         ) : (
           actions.map((action, index) => (
             <Button
               key={action.label}
+              ref={(element) => {
+                if (element) askers.current.set(index, element);
+                else askers.current.delete(index);
+              }}
               variant={action.variant ?? 'secondary'}
               className={buttonSize}
               disabled={pending}

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
-import { FEED_LIMIT, getActivityFeed, getActivityStats, getUpcomingEvents } from '@/lib/wishlists/queries';
-import type { ActivityEntry, ActivityStats, UpcomingEvent } from '@/lib/wishlists/types';
+import { FEED_LIMIT, getActivityFeed, getUpcomingEvents } from '@/lib/wishlists/queries';
+import type { ActivityEntry, UpcomingEvent } from '@/lib/wishlists/types';
 import { EVENT_LABELS, describeActivity } from './format';
 import { formatDate } from '@/components/ui/format';
 
@@ -64,47 +64,8 @@ export function ActivityFeedSkeleton() {
   );
 }
 
-const STAT_LABELS = [
-  ['wishlistsCreated', 'lists created'],
-  ['itemsAdded', 'items added'],
-  ['giftsReserved', 'gifts reserved'],
-  ['giftsPurchased', 'gifts bought'],
-  ['friendsMade', 'new friendships'],
-] as const;
-
-export async function ActivityStatsWidget({ load = getActivityStats }: { load?: (viewerId: string) => Promise<ActivityStats> }) {
-  const viewer = await requireViewer();
-  const stats = await load(viewer.id);
-  return (
-    <>
-      <CardTitle>This week in your circle</CardTitle>
-      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-        {STAT_LABELS.map(([key, label]) => (
-          <div key={key}>
-            <dt className="text-xs text-slate-600">{label}</dt>
-            <dd className="text-xl font-semibold tabular-nums">{stats[key]}</dd>
-          </div>
-        ))}
-      </dl>
-    </>
-  );
-}
-
-export function ActivityStatsSkeleton() {
-  return (
-    <>
-      <Skeleton className="h-6 w-48" />
-      <div className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2">
-        {STAT_LABELS.map(([key]) => (
-          <div key={key}>
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="mt-1 h-7 w-10" />
-          </div>
-        ))}
-      </div>
-    </>
-  );
-}
+// The stats widget (today, 7 days, 30 days) lives in its own file.
+export { ActivityStatsSkeleton, ActivityStatsWidget } from './activity-stats';
 
 const UPCOMING_SHOWN = 4;
 

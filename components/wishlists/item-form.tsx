@@ -25,6 +25,7 @@ export function ItemForm({ action }: { action: Action }) {
         <Field label="Link" name="url" type="url" inputMode="url" placeholder="https://" defaultValue={values.url} error={errors.url} />
         <Field label="Price" name="price" inputMode="decimal" placeholder="24.99" defaultValue={values.price} error={errors.price} />
         <Field label="Currency" name="currency" maxLength={3} placeholder="EUR" defaultValue={values.currency} error={errors.currency} />
+        <Field label="Notes (optional)" name="notes" maxLength={500} placeholder="Size, colour, edition…" defaultValue={values.notes} error={errors.notes} className="sm:col-span-2" />
       </div>
       <Button type="submit" disabled={pending} className="self-start">
         {pending ? 'Adding…' : 'Add item'}

@@ -1,10 +1,18 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { lazy, Suspense } from 'react';
 
 /**
  * While the metadata job reads the pages of new items, polls their state and re-renders the list
- * once none is pending. Loaded only when a list has pending items: the polling client (TanStack
- * Query) is never part of a page's first load.
+ * once none is pending. Its code (TanStack Query) is fetched only when a list has pending items
+ * (React.lazy: next/dynamic would add its own 2 kB to every first load of the page).
  */
-export const MetadataWatcher = dynamic(() => import('./metadata-poller').then((loaded) => loaded.MetadataPoller), { ssr: false });
+const MetadataPoller = lazy(() => import('./metadata-poller').then((loaded) => ({ default: loaded.MetadataPoller })));
+
+export function MetadataWatcher(props: { wishlistId: string; pendingItemIds: string[] }) {
+  return (
+    <Suspense fallback={null}>
+      <MetadataPoller {...props} />
+    </Suspense>
+  );
+}

@@ -1,4 +1,3 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionRow } from '@/components/ui/action-row';
@@ -14,6 +13,8 @@ import { EVENT_LABELS, VISIBILITY_LABELS, formatPrice } from './format';
 import { formatDate } from '@/components/ui/format';
 import { ItemForm } from './item-form';
 import { MetadataWatcher } from './metadata-watcher';
+import { ShareLink } from './share-link';
+import { Thumbnail } from '@/components/ui/thumbnail';
 
 const ROW = 'min-h-20';
 
@@ -58,6 +59,7 @@ export async function WishlistDetail({
           {list.eventDate && ` · ${formatDate(list.eventDate)}`}
         </p>
         {list.description && <p className="max-w-prose text-slate-800">{list.description}</p>}
+        {list.viewerIsOwner && list.visibility === 'public' && <ShareLink path={`/public/wishlists/${list.id}`} />}
         {list.giftsHidden && (
           <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
             What your friends reserve or buy stays a surprise{list.eventDate ? ` until ${formatDate(list.eventDate)}` : ''}.
@@ -100,7 +102,7 @@ function ItemRow({ item, list, actions }: { item: ItemView; list: Detail; action
   return (
     <>
       <div className="size-14 shrink-0 overflow-hidden rounded-md bg-slate-100">
-        {item.imageUrl && <Image src={item.imageUrl} alt="" width={56} height={56} unoptimized className="size-14 object-cover" />}
+        {item.imageUrl && <Thumbnail src={item.imageUrl} size={56} className="size-14 object-cover" />}
       </div>
       <div className="min-w-0 flex-1">
         <p className="truncate font-medium">
@@ -116,9 +118,15 @@ function ItemRow({ item, list, actions }: { item: ItemView; list: Detail; action
           {price && <span className="mr-2 tabular-nums">{price}</span>}
           <ItemStatusText item={item} />
         </p>
+        {item.notes && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{item.notes}</p>}
       </div>
       {list.viewerIsOwner ? (
-        <ActionRow actions={[{ label: 'Remove', name: `Remove ${item.name}`, variant: 'ghost', run: actions.removeItem.bind(null, item.id) }]} />
+        <div className="flex items-start">
+          <Link href={`/wishlists/${list.id}/items/${item.id}/edit`} className={buttonClass('ghost', 'h-8 px-3')} aria-label={`Edit ${item.name}`}>
+            Edit
+          </Link>
+          <ActionRow actions={[{ label: 'Remove', name: `Remove ${item.name}`, variant: 'ghost', run: actions.removeItem.bind(null, item.id) }]} />
+        </div>
       ) : list.viewerCanGive && giftActions(item).length > 0 ? (
         // The server decides whether the viewer may; these are only the buttons that make sense.
         <ActionRow

@@ -3,7 +3,9 @@ import { GET as prometheusRoute } from '@/app/api/metrics/route';
 import { GET as cacheStatsRoute } from '@/app/api/v1/cache/stats/route';
 import { GET as opsMetricsRoute } from '@/app/api/v1/ops/metrics/route';
 import { GET as wishlistsRoute } from '@/app/api/v1/wishlists/route';
+import { configureApiLimits } from '@/lib/api/rate-limit';
 import { prisma } from '@/lib/db/client';
+import { stampPeer } from '@/lib/security/client-address';
 import { createCircle } from '@/test/people';
 import { countStatements, expectStatementBudget } from '@/test/statements';
 import { sessionCookie } from '@/test/sessions';
@@ -197,5 +199,44 @@ describe('the API with tokens (access matrix)', () => {
     const anonymous = await get(wishlistsRoute, '/api/v1/wishlists');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('WWW-Authenticate')).toBe('Bearer');
+  });
+});
+
+describe('rate limits of the API', () => {
+  const limits = { token: { points: 3, duration: 60 }, unknownToken: { points: 2, duration: 60 } };
+
+  it('answers 429 with Retry-After once a token has used its budget, and counts each token apart', async () => {
+    const restore = configureApiLimits(limits);
+    try {
+      const { owner, friend } = await createCircle();
+      const [mine, theirs] = [await newToken(owner.id), await newToken(friend.id)];
+      for (let i = 0; i < 3; i++) expect((await get(wishlistsRoute, '/api/v1/wishlists', bearer(mine.secret))).status).toBe(200);
+      const refused = await get(wishlistsRoute, '/api/v1/wishlists', bearer(mine.secret));
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect((await refused.json()).error).toMatch(/This API token has made too many requests: try again in \d+ s\./);
+      expect((await get(wishlistsRoute, '/api/v1/wishlists', bearer(theirs.secret))).status).toBe(200);
+    } finally {
+      restore();
+    }
+  });
+
+  it('refuses a client that keeps sending unknown tokens before looking the next one up, and only that client', async () => {
+    const restore = configureApiLimits(limits);
+    try {
+      const from = (address: string, secret: string) =>
+        wishlistsRoute(new Request('http://localhost:3000/api/v1/wishlists', { headers: stampPeer(bearer(secret), address) }));
+      const unknown = () => `brisk_${'x'.repeat(40)}${Math.random().toString(36).slice(2, 5)}`;
+      expect((await from('203.0.113.7', unknown())).status).toBe(401);
+      expect((await from('203.0.113.7', unknown())).status).toBe(401);
+      const { result: refused, statements } = await countStatements(() => from('203.0.113.7', unknown()));
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/);
+      expect(statements).toBe(0);
+      // Another address is not held back.
+      expect((await from('198.51.100.9', unknown())).status).toBe(401);
+    } finally {
+      restore();
+    }
   });
 });

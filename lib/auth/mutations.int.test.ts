@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
+import { stampPeer } from '@/lib/security/client-address';
 import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
+import { LOGIN_LIMITS } from './limiter';
 import { signIn, signUp } from './mutations';
-import { SIGN_IN_FAILURE_LIMIT } from './throttle';
 
 const headers = () => new Headers({ origin: 'http://localhost:3000' });
 const uniqueEmail = () => `new-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.com`;
@@ -32,16 +33,24 @@ describe('sign-in', () => {
     });
   });
 
-  it('stops guessing after too many wrong passwords for one account, whatever the address', async () => {
+  it('stops guessing from one address after 5 wrong passwords, whatever X-Forwarded-For says, without locking the owner out', async () => {
     const email = uniqueEmail();
     expect((await signUp({ name: 'Target', email, password: 'the-right-password' }, headers())).ok).toBe(true);
-    for (let attempt = 0; attempt < SIGN_IN_FAILURE_LIMIT; attempt++) {
-      const from = new Headers({ origin: 'http://localhost:3000', 'x-forwarded-for': `203.0.113.${attempt}` });
+    for (let attempt = 0; attempt < LOGIN_LIMITS.pairFreeFailures; attempt++) {
+      const from = stampPeer({ origin: 'http://localhost:3000', 'x-forwarded-for': `203.0.113.${attempt}` }, '198.51.100.66');
       expect(await signIn({ email, password: `guess-${attempt}` }, from)).toMatchObject({ message: 'Wrong e-mail or password.' });
     }
-    // Even the right password is refused until the window ends; other accounts are unaffected.
-    expect(await signIn({ email, password: 'the-right-password' }, headers())).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringContaining('Too many failed attempts') });
-    expect((await signIn({ email: 'ben@brisk.test', password: DEMO_PASSWORD }, headers())).ok).toBe(true);
+    // That address is refused, even with the right password, for 30 s …
+    const attacker = stampPeer({ origin: 'http://localhost:3000', 'x-forwarded-for': '203.0.113.250' }, '198.51.100.66');
+    expect(await signIn({ email, password: 'the-right-password' }, attacker)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      // 30 s from the 5th attempt, less what the hashing since took.
+      message: expect.stringMatching(/^Too many failed attempts for this account from your network\. Try again in (30|2\d) seconds\.$/),
+    });
+    // … while the owner, elsewhere, signs in; other accounts are unaffected.
+    expect((await signIn({ email, password: 'the-right-password' }, stampPeer(headers(), '192.0.2.10'))).ok).toBe(true);
+    expect((await signIn({ email: 'ben@brisk.test', password: DEMO_PASSWORD }, attacker)).ok).toBe(true);
   });
 });
 

@@ -1,24 +1,24 @@
 import { APIError } from 'better-auth/api';
+import { authHeaders } from '@/lib/security/client-address';
 import { fail, invalid, ok, type MutationResult } from '@/lib/validation';
 import { auth } from './auth';
 import { signInSchema, signUpSchema } from './schemas';
-import { SIGN_IN_WINDOW_MS, recordSignInFailure, signInBlocked } from './throttle';
 
+/**
+ * The sign-in form. Better Auth's endpoint checks the password through the one limiter
+ * (sign-in-hooks.ts), which also sets the known-device cookie on success; a limited attempt
+ * comes back as a 429 and is shown with its wait.
+ */
 export async function signIn(input: unknown, requestHeaders: Headers): Promise<MutationResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  if (await signInBlocked(parsed.data.email)) {
-    return fail('forbidden', `Too many failed attempts for this account. Try again in ${SIGN_IN_WINDOW_MS / 60_000} minutes.`);
-  }
   try {
-    await auth.api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    await auth.api.signInEmail({ body: parsed.data, headers: authHeaders(requestHeaders) });
     return ok(undefined);
   } catch (error) {
+    if (error instanceof APIError && error.statusCode === 429) return fail('forbidden', error.message);
     // One message for unknown e-mail and wrong password: never confirm that an account exists.
-    if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
-      await recordSignInFailure(parsed.data.email);
-      return fail('invalid', 'Wrong e-mail or password.');
-    }
+    if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) return fail('invalid', 'Wrong e-mail or password.');
     throw error;
   }
 }
@@ -27,7 +27,7 @@ export async function signUp(input: unknown, requestHeaders: Headers): Promise<M
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {
-    await auth.api.signUpEmail({ body: parsed.data, headers: requestHeaders });
+    await auth.api.signUpEmail({ body: parsed.data, headers: authHeaders(requestHeaders) });
     return ok(undefined);
   } catch (error) {
     if (error instanceof APIError && error.statusCode === 422) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionCookie } from '@/test/sessions';
-import { auth, authSecret, sessionCookieNames, sessionFromRequestCookies } from './auth';
+import { auth, sessionCookieNames, sessionFromRequestCookies } from './auth';
+import { authSecret as secretOf } from './config';
 import { parseCookieHeader, sessionFromCookies } from './session-cookie';
 
 /** A Cookie header with one cookie's value replaced. */
@@ -27,18 +28,18 @@ describe('the viewer from the signed cookie cache', () => {
 
     // Another user's id in the cached session: the signature no longer matches.
     const forged = { ...payload, session: { ...payload.session, user: { ...payload.session.user, id: 'usr_admin', role: 'admin' } } };
-    expect(sessionFromCookies(withCookie(ada, names.data, Buffer.from(JSON.stringify(forged)).toString('base64url')), authSecret, names)).toBeNull();
+    expect(sessionFromCookies(withCookie(ada, names.data, Buffer.from(JSON.stringify(forged)).toString('base64url')), secretOf(), names)).toBeNull();
     // Ada's cookie cache with Ben's session token: not the same session.
-    expect(sessionFromCookies(withCookie(ada, names.token, parseCookieHeader(ben).get(names.token)!), authSecret, names)).toBeNull();
+    expect(sessionFromCookies(withCookie(ada, names.token, parseCookieHeader(ben).get(names.token)!), secretOf(), names)).toBeNull();
     // A token whose signature is wrong.
     const token = parseCookieHeader(ada).get(names.token)!;
-    expect(sessionFromCookies(withCookie(ada, names.token, `${token.slice(0, -5)}AAAA=`), authSecret, names)).toBeNull();
+    expect(sessionFromCookies(withCookie(ada, names.token, `${token.slice(0, -5)}AAAA=`), secretOf(), names)).toBeNull();
     // The cookie cache has expired (5 minutes), or the secret is not ours.
-    expect(sessionFromCookies(ada, authSecret, names, Date.now() + 6 * 60_000)).toBeNull();
+    expect(sessionFromCookies(ada, secretOf(), names, Date.now() + 6 * 60_000)).toBeNull();
     expect(sessionFromCookies(ada, 'another-secret', names)).toBeNull();
-    expect(sessionFromCookies(withCookie(ada, names.data, 'garbage'), authSecret, names)).toBeNull();
-    expect(sessionFromCookies('', authSecret, names)).toBeNull();
+    expect(sessionFromCookies(withCookie(ada, names.data, 'garbage'), secretOf(), names)).toBeNull();
+    expect(sessionFromCookies('', secretOf(), names)).toBeNull();
     // The untouched cookies still pass.
-    expect(sessionFromCookies(ada, authSecret, names)?.viewer.id).toBe('usr_ada');
+    expect(sessionFromCookies(ada, secretOf(), names)?.viewer.id).toBe('usr_ada');
   });
 });

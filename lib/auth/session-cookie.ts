@@ -5,7 +5,8 @@ import type { Viewer } from './viewer';
  * Who a request's session cookies belong to, checked the way Better Auth checks its signed
  * cookie cache (better-auth/dist/api/routes/session.mjs, `getSession` with `cookieCache`), with
  * node:crypto instead of WebCrypto: the session token cookie's HMAC, the cached session's HMAC,
- * its version and both expiries, and that the cached session is the one of the token. That is
+ * both expiries, and that the cached session is the one of the token (its version, the session
+ * epoch, is checked by the caller: auth.ts). That is
  * everything `getSession` checks before it answers from the cookie cache without the database,
  * for a small fraction of its cost (it was a tenth of a warm page's CPU). Anything else — no
  * cookie cache, expired, tampered — answers null, and the caller asks Better Auth.
@@ -15,6 +16,8 @@ export interface CookieSession {
   sessionId: string;
   /** When the cookie cache stops vouching for the session (ms since the epoch). */
   cacheExpiresAt: number;
+  /** The cookie cache's version: the person's session epoch when it was made (session-epoch.ts), checked by the caller. */
+  version: string;
 }
 
 export interface SessionCookieNames {
@@ -95,10 +98,9 @@ export function sessionFromCookies(cookieHeader: string | null | undefined, secr
   if (!sameBytes(Buffer.from(signature, 'base64url'), hmac(secret, JSON.stringify({ ...payload, expiresAt })))) return null;
   const cached = payload as CachedSession;
   if (!cached.session || !cached.user || typeof cached.user.id !== 'string') return null;
-  if ((cached.version ?? '1') !== '1') return null;
   if (cached.session.token !== token) return null;
   const sessionExpiresAt = new Date(cached.session.expiresAt).getTime();
   if (expiresAt < now || !Number.isFinite(sessionExpiresAt) || sessionExpiresAt < now) return null;
   const { id, name, email, role } = cached.user;
-  return { viewer: { id, name, email, role: role === 'admin' ? 'admin' : 'user' }, sessionId: cached.session.id, cacheExpiresAt: expiresAt };
+  return { viewer: { id, name, email, role: role === 'admin' ? 'admin' : 'user' }, sessionId: cached.session.id, cacheExpiresAt: expiresAt, version: cached.version ?? '1' };
 }

@@ -14,8 +14,8 @@ export interface Viewer {
   role: Role;
 }
 
-/** The signed-in viewer, or null. Read once per request however many components ask. */
-export const getViewer = cache(async (): Promise<Viewer | null> => {
+/** The request's viewer and session id, read once per request however many components ask. */
+const currentSession = cache(async (): Promise<{ viewer: Viewer; sessionId: string } | null> => {
   // Every signed-in page asks for its viewer, so this opens the page's metrics even when the
   // page itself runs no statement (a warm cache): it still counts as a request of its route.
   const metrics = currentMetrics();
@@ -25,13 +25,23 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const fast = await sessionFromRequestCookies(requestHeaders.get('cookie'));
   if (fast) {
     if (metrics) metrics.viewerId = fast.viewer.id;
-    return fast.viewer;
+    return { viewer: fast.viewer, sessionId: fast.sessionId };
   }
   const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { id, name, email, role } = session.user;
-  return { id, name, email, role: role === 'admin' ? 'admin' : 'user' };
+  return { viewer: { id, name, email, role: role === 'admin' ? 'admin' : 'user' }, sessionId: session.session.id };
 });
+
+/** The signed-in viewer, or null. */
+export const getViewer = cache(async (): Promise<Viewer | null> => (await currentSession())?.viewer ?? null);
+
+/** The viewer and the id of the session they use now (a password change keeps that one), or a redirect to sign-in. */
+export async function requireSession(): Promise<{ viewer: Viewer; sessionId: string }> {
+  const session = await currentSession();
+  if (!session) redirect('/sign-in');
+  return session;
+}
 
 /** The viewer, or a redirect to sign-in (the proxy normally gets there first). */
 export async function requireViewer(): Promise<Viewer> {

@@ -39,7 +39,7 @@ describe('signing in', () => {
     // The home page and the dashboard read what the warm-up stored: no statement.
     const warmSummary = await countStatements(() => getCachedFriendSummary(owner.id));
     expect(warmSummary.statements).toBe(0);
-    expect(warmSummary.result).toEqual({ friends: 2, incomingRequests: 1, outgoingRequests: 0 });
+    expect(warmSummary.result).toEqual({ friends: 2, incomingRequests: 1, outgoingRequests: 0, newcomer: false });
     const warmDashboard = await countStatements(() => getWishlistDashboard(owner.id, DEFAULT_WISHLIST_SORT));
     expect(warmDashboard.statements).toBe(0);
     expect(warmDashboard.result.friends.map((list) => list.name)).not.toContain('Shared with friends');
@@ -48,7 +48,7 @@ describe('signing in', () => {
     expect(await respondToFriendRequest(owner.id, request.id, 'accept')).toEqual({ ok: true, value: undefined });
 
     // Through the pages' own reads: the new friend counts, and their shared list.
-    expect(await getCachedFriendSummary(owner.id)).toEqual({ friends: 3, incomingRequests: 0, outgoingRequests: 0 });
+    expect(await getCachedFriendSummary(owner.id)).toEqual({ friends: 3, incomingRequests: 0, outgoingRequests: 0, newcomer: false });
     expect((await getWishlistDashboard(owner.id, DEFAULT_WISHLIST_SORT)).friends.map((list) => list.name)).toContain('Shared with friends');
   });
 });

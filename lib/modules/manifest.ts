@@ -132,9 +132,10 @@ export interface PageBudget {
    */
   bytes: { total: number; script?: number };
   /**
-   * Lighthouse timing runs in CI: `representative` pages (one per module) get the desktop
-   * timing budgets, and `mobile` ones (each module's main dashboard) the mobile ones too. Every
-   * page is measured by `npm run lighthouse -- --all`.
+   * Lighthouse timing runs in CI: each module's `representative` page, on the mobile form factor
+   * and its budgets when it is the module's main dashboard (`mobile`), else on the desktop
+   * preset. `npm run lighthouse -- --all` measures every page on desktop, and `mobile` pages on
+   * mobile too.
    */
   lighthouse?: { representative?: boolean; mobile?: boolean };
 }

@@ -1,3 +1,4 @@
+import { namespaceModule } from '@/lib/cache/kinds';
 import { cacheInfo, redisKeyspaceStats, type CacheInfo, type RedisKeyspaceStats } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -193,10 +194,37 @@ export function getOpsMetrics(): Promise<MetricsSnapshot> {
   return metricsSnapshot();
 }
 
+export interface ModuleCacheStats {
+  /** The module (or platform part) a kind's namespace starts with: `wishlists.dashboard` → `wishlists`. */
+  module: string;
+  hits: number;
+  misses: number;
+  stale: number;
+  hitRate: number | null;
+}
+
+/** Reads summed by module, so that each module's hit rate shows under its own name. */
+export function cacheStatsByModule(kinds: readonly CacheStats[]): ModuleCacheStats[] {
+  const byModule = new Map<string, ModuleCacheStats>();
+  for (const kind of kinds) {
+    const owner = namespaceModule(kind.namespace);
+    const sum = byModule.get(owner) ?? { module: owner, hits: 0, misses: 0, stale: 0, hitRate: null };
+    sum.hits += kind.hits;
+    sum.misses += kind.misses;
+    sum.stale += kind.stale;
+    const reads = sum.hits + sum.misses + sum.stale;
+    sum.hitRate = reads ? (sum.hits + sum.stale) / reads : null;
+    byModule.set(owner, sum);
+  }
+  return [...byModule.values()].sort((a, b) => a.module.localeCompare(b.module));
+}
+
 export interface CacheStatsReport {
   layers: CacheInfo;
   /** Reads by cache kind since the metrics began (all instances with Redis, else this one). */
   kinds: CacheStats[];
+  /** The same, summed by module. */
+  modules: ModuleCacheStats[];
   totals: { hits: number; misses: number; stale: number; hitRate: number | null };
   /** Redis's own keyspace counters (every key of that server), or null without Redis. */
   redisKeyspace: RedisKeyspaceStats | null;
@@ -211,6 +239,7 @@ export async function getCacheStats(): Promise<CacheStatsReport> {
   return {
     layers: cacheInfo(),
     kinds: metrics.cache,
+    modules: cacheStatsByModule(metrics.cache),
     totals: { ...totals, hitRate: reads ? (totals.hits + totals.stale) / reads : null },
     redisKeyspace,
     source: metrics.source,

@@ -1,5 +1,14 @@
+import { z } from 'zod';
 import { defineCacheKind, minutes } from '@/lib/cache/kinds';
+import { defineEvent } from '@/lib/jobs/events';
 import { defineModule } from '@/lib/modules/manifest';
+
+/**
+ * Two people stopped being friends (one removed the other). Modules whose data follows
+ * friendships react to it with jobs of their own (Wishlists releases the gifts they had reserved
+ * on each other's lists); People knows nothing of them.
+ */
+export const friendshipEnded = defineEvent('people/friendship.ended', z.object({ userId: z.string().min(1), formerFriendId: z.string().min(1) }));
 
 /** People: friendships between users, which the other modules' access rules build on. */
 export const peopleCacheKinds = {

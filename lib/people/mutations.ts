@@ -1,7 +1,10 @@
 import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
+import { sendEvent } from '@/lib/jobs/backend';
+import { logger } from '@/lib/metrics/logger';
 import { fail, invalid, isUuid, ok, type MutationResult } from '@/lib/validation';
 import { friendRequestSchema, friendResponseSchema } from './schemas';
+import { friendshipEnded } from './module';
 import { peopleTag } from './tags';
 
 /**
@@ -63,4 +66,34 @@ export async function respondToFriendRequest(viewerId: string, connectionId: str
   });
   await friendshipChanged(viewerId, request.requesterId);
   return ok(undefined);
+}
+
+/**
+ * Ends a friendship, from either side: the connection row goes in one statement (the pair may
+ * become friends again later with a new request). Both people's reads that follow friendships
+ * are dropped at once, so the other's friends-only lists leave each one's dashboard, feeds, stats,
+ * upcoming events and list pages on their next request.
+ *
+ * Gifts: a reservation either had made on the other's lists is released (by the Wishlists
+ * module's job on `people/friendship.ended`): the former friend can no longer see the list, so
+ * could never release it or follow it up, and the owner's other friends should be free to take
+ * the gift. Purchases stay as they are: the gift is bought, and un-marking it would invite a
+ * second one. The owner still learns nothing before the event.
+ */
+export async function removeFriend(viewerId: string, connectionId: string): Promise<MutationResult<{ formerFriendId: string }>> {
+  if (!isUuid(connectionId)) return fail('not_found', 'You are not friends with this person.');
+  const [removed] = await prisma.$queryRaw<{ former_friend_id: string }[]>`
+    DELETE FROM connections
+    WHERE id = ${connectionId}::uuid AND status = 'accepted' AND (requester_id = ${viewerId} OR addressee_id = ${viewerId})
+    RETURNING CASE WHEN requester_id = ${viewerId} THEN addressee_id ELSE requester_id END AS former_friend_id`;
+  if (!removed) return fail('not_found', 'You are not friends with this person.');
+  const formerFriendId = removed.former_friend_id;
+  await friendshipChanged(viewerId, formerFriendId);
+  try {
+    await sendEvent(friendshipEnded, { userId: viewerId, formerFriendId });
+  } catch (error) {
+    // The friendship is over either way; only the release of reserved gifts is lost.
+    logger.error({ err: (error as Error).message }, 'could not queue the release of reserved gifts after an unfriending');
+  }
+  return ok({ formerFriendId });
 }

@@ -3,6 +3,7 @@ import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
 import { createCircle } from '@/test/people';
 import { expectFlatStatementBudget } from '@/test/statements';
+import { sendFriendRequest } from './mutations';
 import { getCachedFriendSummary, getFriendsOverview, getFriendSummary } from './queries';
 import { peopleTag } from './tags';
 
@@ -10,11 +11,25 @@ describe('getFriendSummary', () => {
   it('counts accepted friends on both sides of the pair and pending requests by direction', async () => {
     // Demo data: Ada asked Ben, Chloé asked Ada (both accepted); Dev asked Ada and Ada asked
     // Eun-ji (pending); Farah's request was declined.
-    expect(await getFriendSummary('usr_ada')).toEqual({ friends: 2, incomingRequests: 1, outgoingRequests: 1 });
+    expect(await getFriendSummary('usr_ada')).toEqual({ friends: 2, incomingRequests: 1, outgoingRequests: 1, newcomer: false });
   });
 
-  it('is all zeros for someone with no connections', async () => {
-    expect(await getFriendSummary('usr_gus')).toEqual({ friends: 0, incomingRequests: 0, outgoingRequests: 0 });
+  it('is all zeros for someone with no connections, who is no newcomer with an old account', async () => {
+    expect(await getFriendSummary('usr_gus')).toEqual({ friends: 0, incomingRequests: 0, outgoingRequests: 0, newcomer: false });
+  });
+
+  it('greets a new account as a newcomer until its first friend request, through the cached read', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const [fresh, other] = await Promise.all(
+      ['fresh', 'other'].map((role) => prisma.user.create({ data: { id: `usr_t_${tag}_${role}`, name: `${role} ${tag}`, email: `${role}-${tag}@example.com` } })),
+    );
+    expect(await getCachedFriendSummary(fresh!.id)).toMatchObject({ friends: 0, newcomer: true });
+    // Older than a week: no longer new, friends or not.
+    await prisma.user.update({ where: { id: other!.id }, data: { createdAt: new Date(Date.now() - 8 * 86_400_000) } });
+    expect(await getFriendSummary(other!.id)).toMatchObject({ newcomer: false });
+    // A first request (sent or received) ends it at once, through the mutation's invalidation.
+    expect(await sendFriendRequest(other!.id, { email: fresh!.email })).toMatchObject({ ok: true });
+    expect(await getCachedFriendSummary(fresh!.id)).toMatchObject({ incomingRequests: 1, newcomer: false });
   });
 });
 

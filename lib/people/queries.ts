@@ -7,17 +7,25 @@ export interface FriendSummary {
   friends: number;
   incomingRequests: number;
   outgoingRequests: number;
+  /** A newcomer: an account less than NEWCOMER_DAYS old with no friend and no request yet (the home page greets them as new). */
+  newcomer: boolean;
 }
+
+export const NEWCOMER_DAYS = 7;
 
 /** The viewer's friendships at a glance, in one statement (both sides of the pair are indexed). */
 export async function getFriendSummary(viewerId: string): Promise<FriendSummary> {
-  const [row] = await prisma.$queryRaw<{ friends: number; incoming: number; outgoing: number }[]>`
+  const [row] = await prisma.$queryRaw<{ friends: number; incoming: number; outgoing: number; recent: boolean | null }[]>`
     SELECT count(*) FILTER (WHERE status = 'accepted')::int AS friends,
            count(*) FILTER (WHERE status = 'pending' AND addressee_id = ${viewerId})::int AS incoming,
-           count(*) FILTER (WHERE status = 'pending' AND requester_id = ${viewerId})::int AS outgoing
+           count(*) FILTER (WHERE status = 'pending' AND requester_id = ${viewerId})::int AS outgoing,
+           (SELECT u.created_at > now() - make_interval(days => ${NEWCOMER_DAYS}::int) FROM users u WHERE u.id = ${viewerId}) AS recent
     FROM connections
     WHERE requester_id = ${viewerId} OR addressee_id = ${viewerId}`;
-  return { friends: row?.friends ?? 0, incomingRequests: row?.incoming ?? 0, outgoingRequests: row?.outgoing ?? 0 };
+  const friends = row?.friends ?? 0;
+  const incomingRequests = row?.incoming ?? 0;
+  const outgoingRequests = row?.outgoing ?? 0;
+  return { friends, incomingRequests, outgoingRequests, newcomer: row?.recent === true && friends + incomingRequests + outgoingRequests === 0 };
 }
 
 /** A user and their accepted friends: everyone whose view of that user's shared data can change. */
@@ -76,7 +84,11 @@ export const friendsOverviewRead = cachedRead({
   load: loadFriendsOverview,
 });
 
-/** The home page's friend counts: the same lifetime and tag (warmed on sign-in). */
+/**
+ * The home page's friend counts and whether to greet the viewer as new: the same lifetime and tag
+ * (warmed on sign-in). A first friend request drops the tag, so the greeting changes at once;
+ * the account's age is checked again within the entry's 5 minutes.
+ */
 export const friendSummaryRead = cachedRead({
   kind: peopleCacheKinds.friends,
   key: (viewerId: string) => ['summary', viewerId],

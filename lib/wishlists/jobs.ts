@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { audienceOf } from '@/lib/people/queries';
 import { extractUrlMetadata } from './metadata';
 import { activityStatsRead } from './queries';
-import { viewerTag, wishlistTag } from './tags';
+import { publicListsTag, viewerTag, wishlistTag } from './tags';
 
 /*
  * The logic of the Wishlists jobs, declared with their events in ./module.ts.
@@ -43,11 +43,45 @@ export async function extractItemMetadata(itemId: string): Promise<{ status: 'do
     await prisma.item.updateMany({ where, data: { metadataStatus: 'failed', metadataError: result.error.slice(0, 500) } });
   }
   const audience = await audienceOf(item.wishlist.ownerId);
-  await invalidate([wishlistTag(item.wishlistId), ...audience.map(viewerTag)]);
+  // The list's tag drops every copy of it, its share page's rendered output included (a public
+  // list's new name or image); the public lists' tag, the browse page's price filter (the job may
+  // have found a price).
+  await invalidate([wishlistTag(item.wishlistId), ...audience.map(viewerTag), publicListsTag]);
   return result.ok ? { status: 'done' } : { status: 'failed', error: result.error };
 }
 
-/** Recomputes a viewer's weekly activity stats in the cache (plan 000's ActivityStatsRefreshJob). */
+/**
+ * Recomputes a viewer's activity stats (today, this week, this month: one statement) and stores
+ * them in the cache under the page's own key and tags (plan 000's ActivityStatsRefreshJob), so
+ * the next dashboard reads fresh numbers without running the query itself.
+ */
 export async function refreshActivityStats(userId: string): Promise<void> {
   await activityStatsRead.refresh(userId);
+}
+
+/**
+ * After two people stopped being friends: the gifts either had reserved on the other's lists go
+ * back to available (purchases stay). Neither can see the other's friends-only lists any more,
+ * so a reservation could never be released or followed up by its holder, and the owner's other
+ * friends should be free to take the gift. One statement; it does nothing if the two are
+ * friends again by the time it runs (idempotent). Drops the lists' copies and the dashboards of
+ * both people's circles (the lists' available counts).
+ */
+export async function releaseGiftsBetween(userId: string, formerFriendId: string): Promise<{ released: number }> {
+  const released = await prisma.$queryRaw<{ wishlist_id: string }[]>`
+    UPDATE items i
+    SET status = 'available', purchased_by_id = NULL, purchased_at = NULL, updated_at = now()
+    FROM wishlists w
+    WHERE w.id = i.wishlist_id AND i.status = 'reserved'
+      AND ((w.owner_id = ${userId} AND i.purchased_by_id = ${formerFriendId}) OR (w.owner_id = ${formerFriendId} AND i.purchased_by_id = ${userId}))
+      AND NOT EXISTS (
+        SELECT 1 FROM connections c
+        WHERE c.status = 'accepted'
+          AND ((c.requester_id = ${userId} AND c.addressee_id = ${formerFriendId}) OR (c.requester_id = ${formerFriendId} AND c.addressee_id = ${userId})))
+    RETURNING i.wishlist_id`;
+  if (released.length === 0) return { released: 0 };
+  const [audience, otherAudience] = await Promise.all([audienceOf(userId), audienceOf(formerFriendId)]);
+  const lists = [...new Set(released.map((row) => row.wishlist_id))];
+  await invalidate([...new Set([...audience, ...otherAudience])].map(viewerTag).concat(lists.map(wishlistTag), [publicListsTag]));
+  return { released: released.length };
 }

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { settleInlineJobs } from '@/lib/jobs/inline';
-import { respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
+import { removeFriend, respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
 import { createCircle } from '@/test/people';
 import { countStatements } from '@/test/statements';
 import { addItem, createWishlist, deleteWishlist, giveGift, removeItem, updateItem, updateWishlist } from './mutations';
-import { findGiftIdeas, getWishlistDashboard, getWishlistDetail } from './queries';
+import { findGiftIdeas, getActivityFeed, getGivenGifts, getPublicWishlist, getUpcomingEvents, getWishlistDashboard, getWishlistDetail } from './queries';
 import { GET as wishlistsRoute } from '@/app/api/v1/wishlists/route';
 import { createApiToken } from '@/lib/api-tokens/mutations';
 
@@ -159,6 +159,141 @@ describe('friendships', () => {
   });
 });
 
+describe('editing items', () => {
+  async function listWithItem(visibility = 'public') {
+    const listId = await listOf(circle.owner.id, { visibility });
+    const item = await addItem(circle.owner.id, listId, { name: 'Teapot', price: '30', currency: 'eur', notes: 'Cast iron' });
+    if (!item.ok) throw new Error(item.message);
+    return { listId, itemId: item.value.id };
+  }
+
+  it('changes name, link, price and notes, and shows them at once to the owner, friends and the share page', async () => {
+    const { owner, friend } = circle;
+    const { listId, itemId } = await listWithItem();
+    // Warm every copy first: the edit must reach cached pages.
+    await Promise.all([getWishlistDetail(owner.id, listId), getWishlistDetail(friend.id, listId), getPublicWishlist(listId)]);
+    const before = await prisma.wishlist.findUniqueOrThrow({ where: { id: listId } });
+
+    const result = await updateItem(owner.id, itemId, { name: 'Kettle', price: '45.5', currency: 'gbp', notes: '  Whistling, please  ' });
+    expect(result).toEqual({ ok: true, value: { id: itemId, wishlistId: listId } });
+    const expected = { name: 'Kettle', price: '45.50', currency: 'GBP', notes: 'Whistling, please', url: null };
+    expect((await getWishlistDetail(owner.id, listId))!.items[0]).toMatchObject(expected);
+    expect((await getWishlistDetail(friend.id, listId))!.items[0]).toMatchObject(expected);
+    expect((await getPublicWishlist(listId))!.items[0]).toMatchObject(expected);
+    // The list moves up in "recently updated", as when an item is added.
+    expect((await prisma.wishlist.findUniqueOrThrow({ where: { id: listId } })).updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+
+    // Emptied optional fields are cleared.
+    expect((await updateItem(owner.id, itemId, { name: 'Kettle', notes: '' })).ok).toBe(true);
+    expect((await getPublicWishlist(listId))!.items[0]).toMatchObject({ name: 'Kettle', price: null, currency: null, notes: null });
+  });
+
+  it('reads a new link again (a placeholder name when the name is left empty) and keeps what an unchanged link found', async () => {
+    const { owner } = circle;
+    const { listId, itemId } = await listWithItem();
+    expect((await updateItem(owner.id, itemId, { url: 'http://10.1.2.3/kettle' })).ok).toBe(true);
+    // The read is queued by the write (pending); the inline job may already have refused the
+    // private address by now, so only "no longer unread" is certain before it settles.
+    const queued = await prisma.item.findUniqueOrThrow({ where: { id: itemId } });
+    expect(queued.name).toBe('Item from 10.1.2.3');
+    expect(['pending', 'failed']).toContain(queued.metadataStatus);
+    await settleInlineJobs();
+    expect((await getWishlistDetail(owner.id, listId))!.items[0]).toMatchObject({ metadataStatus: 'failed' });
+    // Same link, new notes: the link is not read again, its outcome stays.
+    expect((await updateItem(owner.id, itemId, { name: 'Kettle', url: 'http://10.1.2.3/kettle', notes: 'Any' })).ok).toBe(true);
+    expect(await prisma.item.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({ name: 'Kettle', metadataStatus: 'failed', notes: 'Any' });
+    // No link any more: no metadata state either.
+    expect((await updateItem(owner.id, itemId, { name: 'Kettle' })).ok).toBe(true);
+    expect(await prisma.item.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({ url: null, metadataStatus: null, metadataError: null });
+  });
+
+  it('validates like adding, lets only the owner edit, and writes nothing when it refuses', async () => {
+    const { owner, friend, stranger } = circle;
+    const { itemId } = await listWithItem();
+    const before = await prisma.item.findUniqueOrThrow({ where: { id: itemId } });
+    expect(await updateItem(owner.id, itemId, { name: '', url: '' })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { name: 'Give the item a name or a link.' } });
+    expect(await updateItem(owner.id, itemId, { name: 'Kettle', notes: 'x'.repeat(501) })).toMatchObject({ ok: false, fieldErrors: { notes: 'Use at most 500 characters.' } });
+    expect(await updateItem(owner.id, itemId, { name: 'Kettle', price: '12.50' })).toMatchObject({ ok: false, fieldErrors: { currency: 'Say which currency the price is in.' } });
+    expect(await updateItem(owner.id, itemId, { name: 'Kettle', url: 'ftp://example.com' })).toMatchObject({ ok: false, fieldErrors: { url: expect.stringContaining('http') } });
+    for (const other of [friend, stranger]) expect(await updateItem(other.id, itemId, { name: 'Hijacked' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await updateItem(owner.id, 'not-an-id', { name: 'Kettle' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await prisma.item.findUniqueOrThrow({ where: { id: itemId } })).toEqual(before);
+  });
+});
+
+describe('removing a friend', () => {
+  it('takes each one’s friends-only lists off the other’s cached dashboard, feeds, events and list pages at once', async () => {
+    const { owner, friend, stranger } = circle;
+    const ownersList = await listOf(owner.id, { name: 'Owner shares', visibility: 'partner_only', eventType: 'birthday', eventDate: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10) });
+    const friendsList = await listOf(friend.id, { name: 'Friend shares', visibility: 'partner_only' });
+    const publicList = await listOf(friend.id, { name: 'Friend public', visibility: 'public' });
+    // Warm both sides' cached reads.
+    const friendsLists = async (viewerId: string) => (await getWishlistDashboard(viewerId, 'updated_desc')).friends.map((l) => l.id);
+    expect(await friendsLists(owner.id)).toEqual(expect.arrayContaining([friendsList, publicList]));
+    expect(await friendsLists(friend.id)).toContain(ownersList);
+    expect(await getWishlistDetail(owner.id, friendsList)).not.toBeNull();
+    expect(await getWishlistDetail(friend.id, ownersList)).not.toBeNull();
+    expect((await getUpcomingEvents(friend.id)).map((e) => e.wishlistId)).toContain(ownersList);
+    expect((await getActivityFeed(owner.id, 'friends')).map((a) => a.wishlistId)).toContain(friendsList);
+
+    const connection = await prisma.connection.findFirstOrThrow({ where: { requesterId: owner.id, addresseeId: friend.id } });
+    expect(await removeFriend(stranger.id, connection.id)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await removeFriend(friend.id, 'not-an-id')).toMatchObject({ ok: false, code: 'not_found' });
+    // Either side may end it (here the one who was asked).
+    expect(await removeFriend(friend.id, connection.id)).toEqual({ ok: true, value: { formerFriendId: owner.id } });
+    expect(await prisma.connection.count({ where: { id: connection.id } })).toBe(0);
+    expect(await removeFriend(owner.id, connection.id)).toMatchObject({ ok: false, code: 'not_found' });
+
+    expect(await friendsLists(owner.id)).not.toContain(friendsList);
+    expect(await friendsLists(friend.id)).not.toContain(ownersList);
+    expect(await getWishlistDetail(owner.id, friendsList)).toBeNull();
+    expect(await getWishlistDetail(friend.id, ownersList)).toBeNull();
+    expect((await getUpcomingEvents(friend.id)).map((e) => e.wishlistId)).not.toContain(ownersList);
+    expect((await getActivityFeed(owner.id, 'friends')).map((a) => a.wishlistId)).not.toContain(friendsList);
+    // A public list stays public: a stranger's view of it.
+    expect((await getWishlistDetail(owner.id, publicList))!.viewerCanGive).toBe(false);
+    expect((await getWishlistDashboard(owner.id, 'updated_desc')).public.map((l) => l.id)).toContain(publicList);
+    await settleInlineJobs();
+  });
+
+  it('releases the gifts either had reserved on the other’s lists, keeps what they bought and others’ reservations', async () => {
+    const { owner, friend, otherFriend } = circle;
+    const ownersList = await listOf(owner.id);
+    const friendsList = await listOf(friend.id);
+    const item = async (listId: string, ownerId: string, name: string) => {
+      const added = await addItem(ownerId, listId, { name });
+      if (!added.ok) throw new Error(added.message);
+      return added.value.id;
+    };
+    const [reservedByFriend, boughtByFriend, reservedByOther, reservedByOwner] = [
+      await item(ownersList, owner.id, 'Reserved by the friend'),
+      await item(ownersList, owner.id, 'Bought by the friend'),
+      await item(ownersList, owner.id, 'Reserved by another friend'),
+      await item(friendsList, friend.id, 'Reserved by the owner'),
+    ];
+    expect(await giveGift(friend.id, reservedByFriend, 'reserve')).toMatchObject({ ok: true });
+    expect(await giveGift(friend.id, boughtByFriend, 'purchase')).toMatchObject({ ok: true });
+    expect(await giveGift(otherFriend.id, reservedByOther, 'reserve')).toMatchObject({ ok: true });
+    expect(await giveGift(owner.id, reservedByOwner, 'reserve')).toMatchObject({ ok: true });
+    // Cached views of the gifts, warm.
+    expect((await getGivenGifts(owner.id)).map((g) => g.itemId)).toEqual([reservedByOwner]);
+    expect((await getWishlistDetail(otherFriend.id, ownersList))!.items.find((i) => i.id === reservedByFriend)).toMatchObject({ status: 'reserved' });
+
+    const connection = await prisma.connection.findFirstOrThrow({ where: { requesterId: owner.id, addresseeId: friend.id } });
+    expect((await removeFriend(owner.id, connection.id)).ok).toBe(true);
+    await settleInlineJobs();
+
+    const status = async (id: string) => (await prisma.item.findUniqueOrThrow({ where: { id } })).status;
+    expect(await status(reservedByFriend)).toBe('available');
+    expect(await status(reservedByOwner)).toBe('available');
+    expect(await status(boughtByFriend)).toBe('purchased');
+    expect(await status(reservedByOther)).toBe('reserved');
+    // Through the cached reads: the owner's gifts and the other friend's view of the list.
+    expect(await getGivenGifts(owner.id)).toEqual([]);
+    expect((await getWishlistDetail(otherFriend.id, ownersList))!.items.find((i) => i.id === reservedByFriend)).toMatchObject({ status: 'available', takenByName: null });
+  });
+});
+
 describe('privacy changes reach every viewer on their next request', () => {
   it('a public list made private leaves a stranger’s warm dashboard and API answer at once', async () => {
     const { owner, stranger } = await createCircle();
@@ -228,12 +363,14 @@ describe('statement budgets of the writes', () => {
     await measure('updateWishlist', () => updateWishlist(owner.id, list.value.id, { name: 'Budget 2', visibility: 'partner_only' }));
     const item = await measure('addItem', () => addItem(owner.id, list.value.id, { name: 'Thing', url: 'https://shop.example/thing' }));
     if (!item.ok) throw new Error(item.message);
-    await measure('updateItem', () => updateItem(owner.id, item.value.id, { name: 'Thing 2', url: 'https://shop.example/thing' }));
+    await measure('updateItem', () => updateItem(owner.id, item.value.id, { name: 'Thing 2', url: 'https://shop.example/thing', price: '12.50', currency: 'EUR', notes: 'The blue one' }));
     await measure('giveGift', () => giveGift(friend.id, item.value.id, 'reserve'));
     await measure('removeItem', () => removeItem(owner.id, item.value.id));
     await measure('deleteWishlist', () => deleteWishlist(owner.id, list.value.id));
     const request = await prisma.connection.findFirstOrThrow({ where: { requesterId: pending.id, addresseeId: owner.id } });
     await measure('respondToFriendRequest', () => respondToFriendRequest(owner.id, request.id, 'accept'));
+    const friendship = await prisma.connection.findFirstOrThrow({ where: { requesterId: owner.id, addresseeId: friend.id } });
+    await measure('removeFriend', () => removeFriend(owner.id, friendship.id));
     await settleInlineJobs();
     return costs;
   }
@@ -248,11 +385,14 @@ describe('statement budgets of the writes', () => {
       createWishlist: 5,
       updateWishlist: 3,
       addItem: 7,
-      updateItem: 4,
+      // One statement for the item, its list's "updated" time and the ownership check.
+      updateItem: 3,
       giveGift: 6,
       removeItem: 4,
       deleteWishlist: 3,
       respondToFriendRequest: 4,
+      // The connection's DELETE, and the job queued to release reserved gifts.
+      removeFriend: 2,
     });
   });
 });

@@ -84,7 +84,7 @@ export async function addItem(viewerId: string, wishlistId: string, input: unkno
   if (!isUuid(wishlistId)) return fail('not_found', LIST_NOT_FOUND);
   const parsed = itemInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { name, url, price, currency } = parsed.data;
+  const { name, url, price, currency, notes } = parsed.data;
   const item = await prisma.$transaction(async (tx) => {
     // Touching the list both proves ownership and moves it up in "recently updated".
     const { count } = await tx.wishlist.updateMany({ where: { id: wishlistId, ownerId: viewerId }, data: { updatedAt: new Date() } });
@@ -96,6 +96,7 @@ export async function addItem(viewerId: string, wishlistId: string, input: unkno
         url: url ?? null,
         price: price ?? null,
         currency: currency ?? null,
+        notes: notes ?? null,
         metadataStatus: url ? 'pending' : null,
       },
       select: { id: true, name: true },
@@ -123,27 +124,48 @@ async function queueMetadataExtraction(itemId: string, wishlistId: string): Prom
   }
 }
 
-export async function updateItem(viewerId: string, itemId: string, input: unknown): Promise<MutationResult<{ id: string }>> {
+/**
+ * Edits an item's name, link, price and notes, with the same rules as adding one. A new link
+ * starts the metadata job again (and a name left empty becomes the link's placeholder until the
+ * job finds the page's title); an unchanged link keeps what the job found. One statement: the
+ * ownership check, the item's update and the list's "updated" time, so the list moves up as it
+ * does when an item is added.
+ */
+export async function updateItem(viewerId: string, itemId: string, input: unknown): Promise<MutationResult<{ id: string; wishlistId: string }>> {
   if (!isUuid(itemId)) return fail('not_found', ITEM_NOT_FOUND);
   const parsed = itemInputSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { name, url, price, currency } = parsed.data;
-  const current = await prisma.item.findFirst({ where: { id: itemId, wishlist: { ownerId: viewerId } }, select: { url: true, wishlistId: true, name: true } });
-  if (!current) return fail('not_found', ITEM_NOT_FOUND);
-  const urlChanged = (url ?? null) !== current.url;
-  await prisma.item.update({
-    where: { id: itemId },
-    data: {
-      name: name ?? (urlChanged && url ? placeholderName(url) : current.name),
-      url: url ?? null,
-      price: price ?? null,
-      currency: currency ?? null,
-      ...(urlChanged ? { metadataStatus: url ? 'pending' : null, metadataError: null } : {}),
-    },
-  });
-  if (urlChanged && url) await queueMetadataExtraction(itemId, current.wishlistId);
-  await afterChange(viewerId, [current.wishlistId]);
-  return ok({ id: itemId });
+  const { name, price, currency, notes } = parsed.data;
+  const url = parsed.data.url ?? null;
+  const placeholder = url ? placeholderName(url) : null;
+  const [updated] = await prisma.$queryRaw<{ wishlist_id: string; url_changed: boolean }[]>`
+    WITH target AS (
+      SELECT i.id, i.wishlist_id, i.url
+      FROM items i JOIN wishlists w ON w.id = i.wishlist_id
+      WHERE i.id = ${itemId}::uuid AND w.owner_id = ${viewerId}
+      FOR UPDATE OF i
+    ),
+    touched AS (
+      UPDATE wishlists w SET updated_at = now() FROM target t WHERE w.id = t.wishlist_id
+    )
+    UPDATE items i
+    SET name = COALESCE(${name ?? null}::text, CASE WHEN t.url IS DISTINCT FROM ${url}::text AND ${placeholder}::text IS NOT NULL THEN ${placeholder}::text ELSE i.name END),
+        url = ${url}::text,
+        price = ${price ?? null}::numeric,
+        currency = ${currency ?? null}::text,
+        notes = ${notes ?? null}::text,
+        metadata_status = CASE WHEN t.url IS DISTINCT FROM ${url}::text
+                               THEN (CASE WHEN ${url}::text IS NULL THEN NULL ELSE 'pending' END)::item_metadata_status
+                               ELSE i.metadata_status END,
+        metadata_error = CASE WHEN t.url IS DISTINCT FROM ${url}::text THEN NULL ELSE i.metadata_error END,
+        updated_at = now()
+    FROM target t
+    WHERE i.id = t.id
+    RETURNING i.wishlist_id, (t.url IS DISTINCT FROM i.url) AS url_changed`;
+  if (!updated) return fail('not_found', ITEM_NOT_FOUND);
+  if (updated.url_changed && url) await queueMetadataExtraction(itemId, updated.wishlist_id);
+  await afterChange(viewerId, [updated.wishlist_id]);
+  return ok({ id: itemId, wishlistId: updated.wishlist_id });
 }
 
 export async function removeItem(viewerId: string, itemId: string): Promise<MutationResult> {

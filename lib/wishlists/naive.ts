@@ -2,7 +2,8 @@ import { prisma } from '@/lib/db/client';
 import { assertBenchMode } from '@/lib/bench-mode';
 import { isUuid } from '@/lib/validation';
 import { DASHBOARD_LIMITS, FEED_LIMIT, UPCOMING_DAYS } from './queries';
-import type { ActivityEntry, ActivityStats, UpcomingEvent, WishlistCard, WishlistDashboard, WishlistDetail, WishlistSort } from './types';
+import type { ActivityCounts, ActivityEntry, ActivityStats, UpcomingEvent, WishlistCard, WishlistDashboard, WishlistDetail, WishlistSort } from './types';
+import { ACTIVITY_PERIOD_DAYS, ACTIVITY_PERIODS } from './types';
 
 /*
  * THE NAIVE BASELINE, FOR `npm run bench` ONLY. Never use it in the app.
@@ -169,26 +170,32 @@ export async function loadNaiveActivityFeed(viewerId: string, whose: 'mine' | 'f
   return shown.slice(0, FEED_LIMIT);
 }
 
-/** This week's activity of the viewer and friends: one query per person, counted in memory, never cached. */
+/** The activity of the viewer and friends over 1, 7 and 30 days: one query per person, counted in memory, never cached. */
 export async function loadNaiveActivityStats(viewerId: string): Promise<ActivityStats> {
   assertBenchMode();
-  const since = new Date(Date.now() - 7 * 86_400_000);
+  const at = Date.now();
   const friends = await naiveFriends(viewerId);
   const { visible } = activityFilter(viewerId, friends);
-  const counts = { wishlist_created: 0, item_added: 0, item_reserved: 0, item_purchased: 0, friend_accepted: 0, friend_requested: 0 };
+  const empty = (): ActivityCounts => ({ wishlistsCreated: 0, itemsAdded: 0, giftsReserved: 0, giftsPurchased: 0, friendsMade: 0 });
+  const stats: ActivityStats = { at: new Date(at).toISOString(), today: empty(), week: empty(), month: empty() };
+  const keys: Partial<Record<ActivityRow['kind'], keyof ActivityCounts>> = {
+    wishlist_created: 'wishlistsCreated',
+    item_added: 'itemsAdded',
+    item_reserved: 'giftsReserved',
+    item_purchased: 'giftsPurchased',
+    friend_accepted: 'friendsMade',
+  };
+  const since = new Date(at - ACTIVITY_PERIOD_DAYS.month * 86_400_000);
   for (const actorId of [viewerId, ...friends.keys()]) {
     for (const activity of await prisma.activity.findMany({ where: { actorId, createdAt: { gte: since } } })) {
-      if (await visible(activity)) counts[activity.kind] += 1;
+      const key = keys[activity.kind];
+      if (!key || !(await visible(activity))) continue;
+      for (const period of ACTIVITY_PERIODS) {
+        if (activity.createdAt.getTime() >= at - ACTIVITY_PERIOD_DAYS[period] * 86_400_000) stats[period][key] += 1;
+      }
     }
   }
-  return {
-    since: since.toISOString(),
-    wishlistsCreated: counts.wishlist_created,
-    itemsAdded: counts.item_added,
-    giftsReserved: counts.item_reserved,
-    giftsPurchased: counts.item_purchased,
-    friendsMade: counts.friend_accepted,
-  };
+  return stats;
 }
 
 /** Events in the next 60 days: the viewer's lists and each friend's (one query per friend), filtered in memory. */
@@ -250,6 +257,7 @@ export async function loadNaiveWishlistDetail(viewerId: string, wishlistId: stri
       takenByName: giftsHidden ? null : (buyer?.name ?? null),
       metadataStatus: item.metadataStatus,
       metadataError: item.metadataError,
+      notes: item.notes,
       createdAt: item.createdAt.toISOString(),
     });
   }

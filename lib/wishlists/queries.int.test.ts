@@ -5,17 +5,22 @@ import { demoListId } from '@/prisma/seed/shared';
 import { createCircle } from '@/test/people';
 import { countStatements, expectFlatStatementBudget, expectStatementBudget } from '@/test/statements';
 import {
+  PUBLIC_PAGE_SIZE,
   getActivityFeed,
   getActivityStats,
   getGivenGifts,
+  getPublicListsPage,
+  getPublicWishlist,
   getUpcomingEvents,
   getWishlistDashboard,
   getWishlistDetail,
   loadActivityStats,
+  loadPublicListsPage,
   loadUpcomingEvents,
   loadWishlistDashboard,
 } from './queries';
 import { publicListsTag, statsTag, viewerTag, wishlistTag } from './tags';
+import type { ActivityCounts, PublicListCursor, PublicListFilter } from './types';
 
 const ADA = 'usr_ada';
 const BEN = 'usr_ben';
@@ -223,8 +228,9 @@ describe('the statement budgets of the dashboard’s widgets', () => {
     await expectFlatBudget((viewerId) => getActivityFeed(viewerId, 'friends'), 1, (feed) => feed.length);
   });
 
-  it('weekly activity stats cost 1 statement cold, none warm, however many friends and lists I have', async () => {
-    await expectFlatBudget(getActivityStats, 1, (stats) => stats.wishlistsCreated + stats.itemsAdded + stats.giftsReserved + stats.giftsPurchased + stats.friendsMade);
+  it('activity stats (today, 7 days, 30 days) cost 1 statement cold, none warm, however many friends and lists I have', async () => {
+    const total = (counts: ActivityCounts) => counts.wishlistsCreated + counts.itemsAdded + counts.giftsReserved + counts.giftsPurchased + counts.friendsMade;
+    await expectFlatBudget(getActivityStats, 1, (stats) => total(stats.today) + total(stats.week) + total(stats.month));
   });
 });
 
@@ -280,7 +286,7 @@ describe('what the dashboard’s reads include, whatever plan serves them', () =
         { actorId: stranger.id, kind: 'item_added', wishlistId: otherPublic!.id },
       ],
     });
-    expect(await loadActivityStats(owner.id)).toMatchObject({ wishlistsCreated: 1, itemsAdded: 1, giftsReserved: 0, giftsPurchased: 1, friendsMade: 1 });
+    expect((await loadActivityStats(owner.id)).week).toEqual({ wishlistsCreated: 1, itemsAdded: 1, giftsReserved: 0, giftsPurchased: 1, friendsMade: 1 });
   });
 
   it('the public section is the newest public lists of strangers, ties by list id', async () => {
@@ -302,6 +308,146 @@ describe('what the dashboard’s reads include, whatever plan serves them', () =
     } finally {
       // Other tests read the newest public lists too.
       await prisma.wishlist.deleteMany({ where: { id: { in: [...lists, friendsList].map((l) => l.id) } } });
+    }
+  });
+});
+
+describe('activity stats over today, 7 days and 30 days', () => {
+  const DAY_MS = 86_400_000;
+
+  it('count each activity in every period it falls in, in one statement', async () => {
+    const { owner, friend } = await createCircle();
+    const list = await prisma.wishlist.create({ data: { ownerId: friend.id, name: 'Shared', visibility: 'partner_only' } });
+    const ago = (ms: number) => new Date(Date.now() - ms);
+    await prisma.activity.createMany({
+      data: [
+        { actorId: friend.id, kind: 'item_added', wishlistId: list.id, createdAt: ago(2 * 3_600_000) },
+        { actorId: owner.id, kind: 'item_added', wishlistId: list.id, createdAt: ago(3 * DAY_MS) },
+        { actorId: friend.id, kind: 'wishlist_created', wishlistId: list.id, createdAt: ago(20 * DAY_MS) },
+        { actorId: owner.id, kind: 'item_purchased', wishlistId: list.id, createdAt: ago(29 * DAY_MS) },
+        // Too old for any period.
+        { actorId: friend.id, kind: 'item_added', wishlistId: list.id, createdAt: ago(31 * DAY_MS) },
+      ],
+    });
+    const { result, statements } = await countStatements(() => loadActivityStats(owner.id));
+    expect(statements).toBe(1);
+    const zero = { wishlistsCreated: 0, itemsAdded: 0, giftsReserved: 0, giftsPurchased: 0, friendsMade: 0 };
+    expect(result.today).toEqual({ ...zero, itemsAdded: 1 });
+    expect(result.week).toEqual({ ...zero, itemsAdded: 2 });
+    expect(result.month).toEqual({ ...zero, itemsAdded: 2, wishlistsCreated: 1, giftsPurchased: 1 });
+    expect(Math.abs(Date.parse(result.at) - Date.now())).toBeLessThan(60_000);
+  });
+});
+
+describe('a public list’s share page', () => {
+  it('shows a public list to anyone, with its items and notes and nothing about gifts', async () => {
+    const list = await getPublicWishlist(adaHoliday);
+    expect(list).toMatchObject({ id: adaHoliday, name: 'Holiday ideas', ownerName: 'Ada Park', eventType: 'holiday' });
+    expect(list!.items.map((item) => item.name)).toEqual(['Board game: Wingspan', 'Wool socks', 'Cookbook: Salt Fat Acid Heat']);
+    expect(list!.items[1]).toEqual(expect.objectContaining({ price: '18.00', currency: 'EUR', notes: 'Size 39–42, any colour but yellow.' }));
+    // Exactly these fields: no status, no buyer, no metadata error, no owner id.
+    expect(Object.keys(list!).sort()).toEqual(['description', 'eventDate', 'eventType', 'id', 'items', 'name', 'ownerName', 'updatedAt']);
+    expect(Object.keys(list!.items[0]!).sort()).toEqual(['currency', 'id', 'imageUrl', 'name', 'notes', 'price', 'url']);
+  });
+
+  it('does not exist for friends-only and private lists, nor for ids that are not list ids (no query)', async () => {
+    expect(await getPublicWishlist(adaBirthday)).toBeNull();
+    expect(await getPublicWishlist(adaOffice)).toBeNull();
+    await expectStatementBudget(0, async () => expect(await getPublicWishlist('not-a-uuid')).toBeNull());
+  });
+
+  it('costs 1 statement cold, none warm, however many items the list has', async () => {
+    const { owner } = await createCircle();
+    const list = await prisma.wishlist.create({ data: { ownerId: owner.id, name: 'Grows', visibility: 'public' } });
+    const addItems = async (count: number) => {
+      await prisma.item.createMany({ data: Array.from({ length: count }, (_, n) => ({ wishlistId: list.id, name: `Thing ${n}`, price: '9.99', currency: 'EUR', notes: `Note ${n}` })) });
+      await invalidate([wishlistTag(list.id)]);
+    };
+    await addItems(1);
+    await expectFlatStatementBudget(1, () => getPublicWishlist(list.id), (value) => value!.items.length, () => addItems(7));
+  });
+});
+
+describe('the public lists’ browse page', () => {
+  /** Every page of a filter, forwards. */
+  async function allPages(filter: PublicListFilter) {
+    const pages = [];
+    let after: PublicListCursor | undefined;
+    for (let n = 0; n < 100; n++) {
+      const page = await loadPublicListsPage(filter, after);
+      pages.push(page);
+      if (!page.next) break;
+      after = page.next;
+    }
+    return pages;
+  }
+
+  it('pages through every public list once, newest update first, and comes back with "previous"', async () => {
+    const pages = await allPages({});
+    const ids = pages.flatMap((page) => page.lists.map((list) => list.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const publicIds = await prisma.wishlist.findMany({ where: { visibility: 'public' }, orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }], select: { id: true } });
+    expect(ids).toEqual(publicIds.map((list) => list.id));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]!.lists).toHaveLength(PUBLIC_PAGE_SIZE);
+    expect(pages[0]!.previous).toBeNull();
+    // Back from the second page: the first page again, which has no previous page.
+    const back = await loadPublicListsPage({}, undefined, pages[1]!.previous!);
+    expect(back.lists.map((list) => list.id)).toEqual(pages[0]!.lists.map((list) => list.id));
+    expect(back.previous).toBeNull();
+    expect(back.next).toEqual(pages[0]!.next);
+  });
+
+  it('filters by occasion, and by an item up to a price in a currency whatever its status', async () => {
+    const weddings = (await allPages({ eventType: 'wedding' })).flatMap((page) => page.lists);
+    expect(weddings.length).toBeGreaterThan(0);
+    expect(weddings.every((list) => list.eventType === 'wedding')).toBe(true);
+    expect(weddings.map((list) => list.name)).toContain('Wedding registry');
+
+    const { owner, friend } = await createCircle();
+    const list = await prisma.wishlist.create({ data: { ownerId: owner.id, name: 'Króna list', visibility: 'public' } });
+    await prisma.item.createMany({
+      data: [
+        // Taken, but still counted: a filter on what is left would tell the owner what was taken.
+        { wishlistId: list.id, name: 'Cheap', price: '15.00', currency: 'ISK', status: 'reserved', purchasedById: friend.id, purchasedAt: new Date() },
+        { wishlistId: list.id, name: 'Dear', price: '900.00', currency: 'ISK' },
+      ],
+    });
+    const names = async (filter: PublicListFilter) => (await allPages(filter)).flatMap((page) => page.lists.map((l) => l.name));
+    expect(await names({ maxPrice: 20, currency: 'ISK' })).toEqual(['Króna list']);
+    expect(await names({ maxPrice: 10, currency: 'ISK' })).toEqual([]);
+    expect(await names({ maxPrice: 20, currency: 'EUR' })).not.toContain('Króna list');
+    const [card] = (await loadPublicListsPage({ maxPrice: 1000, currency: 'ISK' })).lists;
+    // No availability on a card either.
+    expect(card).toEqual({ id: list.id, name: 'Króna list', description: null, eventType: null, eventDate: null, ownerName: owner.name, itemCount: 2, updatedAt: list.updatedAt.toISOString() });
+    await prisma.wishlist.delete({ where: { id: list.id } });
+  });
+
+  it('costs 1 statement cold, none warm, with filters and deep pages, however many public lists there are', async () => {
+    const { owner } = await createCircle();
+    const tag = Math.random().toString(36).slice(2, 8);
+    const currency = 'DKK';
+    const created: string[] = [];
+    const grow = async (count: number) => {
+      for (let n = 0; n < count; n++) {
+        // Each older than the last, so that later lists land on the deeper pages.
+        const updatedAt = new Date(Date.now() - (created.length + 1) * 60_000);
+        const list = await prisma.wishlist.create({ data: { ownerId: owner.id, name: `Browse ${tag} ${created.length}`, visibility: 'public', eventType: 'graduation', updatedAt } });
+        await prisma.item.createMany({ data: [{ wishlistId: list.id, name: 'Pen', price: '30.00', currency }, { wishlistId: list.id, name: 'Bag', price: '300.00', currency }] });
+        created.push(list.id);
+      }
+      await invalidate([publicListsTag]);
+    };
+    const filter: PublicListFilter = { eventType: 'graduation', maxPrice: 50, currency };
+    try {
+      await grow(3);
+      await expectFlatStatementBudget(1, () => getPublicListsPage(filter), (page) => page.lists.length, () => grow(21));
+      // A deep page: after the 20th list, still one statement.
+      const first = await getPublicListsPage(filter);
+      await expectFlatStatementBudget(1, () => getPublicListsPage(filter, first.next!), (page) => page.lists.length, () => grow(8));
+    } finally {
+      await prisma.wishlist.deleteMany({ where: { id: { in: created } } });
+      await invalidate([publicListsTag]);
     }
   });
 });

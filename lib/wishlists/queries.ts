@@ -4,10 +4,17 @@ import { isUuid } from '@/lib/validation';
 import { cachedRead } from '@/lib/cache/read';
 import { peopleTag } from '@/lib/people/tags';
 import type {
+  ActivityCounts,
   ActivityEntry,
+  ActivityPeriod,
   ActivityStats,
   GivenGift,
   ItemView,
+  PublicListCard,
+  PublicListCursor,
+  PublicListFilter,
+  PublicListPage,
+  PublicWishlist,
   UpcomingEvent,
   WishlistCard,
   WishlistDashboard,
@@ -15,7 +22,7 @@ import type {
   WishlistEventType,
   WishlistSort,
 } from './types';
-import { DEFAULT_WISHLIST_SORT } from './types';
+import { ACTIVITY_PERIOD_DAYS, ACTIVITY_PERIODS, DEFAULT_WISHLIST_SORT } from './types';
 import { wishlistCacheKinds as kinds } from './module';
 import { publicListsTag, statsTag, viewerTag, wishlistTag } from './tags';
 
@@ -250,31 +257,39 @@ export const activityFeedRead = cachedRead({
 
 export const getActivityFeed = (viewerId: string, whose: 'mine' | 'friends') => activityFeedRead.get(viewerId, whose);
 
-/** This week's activity of the viewer and their friends, by kind (plan 000: cached 15 minutes). */
+const STAT_KINDS: [keyof ActivityCounts, string][] = [
+  ['wishlistsCreated', 'wishlist_created'],
+  ['itemsAdded', 'item_added'],
+  ['giftsReserved', 'item_reserved'],
+  ['giftsPurchased', 'item_purchased'],
+  ['friendsMade', 'friend_accepted'],
+];
+
+/**
+ * The activity of the viewer and their friends over the last day, 7 days and 30 days, by kind
+ * (plan 000's today, week and month, cached 15 minutes): one statement, one index range per
+ * person over the last 30 days, counted once per period and kind with FILTER.
+ */
 export async function loadActivityStats(viewerId: string): Promise<ActivityStats> {
-  const since = new Date(Date.now() - 7 * 86_400_000);
-  const [row] = await prisma.$queryRaw<
-    { wishlists_created: number; items_added: number; gifts_reserved: number; gifts_purchased: number; friends_made: number }[]
-  >`
+  // Periods end at the database's now(), whose clock also stamped the activities.
+  const since = (period: ActivityPeriod) => Prisma.sql`now() - make_interval(days => ${ACTIVITY_PERIOD_DAYS[period]}::int)`;
+  const columns = Prisma.join(
+    ACTIVITY_PERIODS.flatMap((period) =>
+      STAT_KINDS.map(
+        ([, kind]) => Prisma.sql`count(*) FILTER (WHERE a.kind = ${kind}::activity_kind AND a.created_at >= ${since(period)})::int AS ${Prisma.raw(`"${period}_${kind}"`)}`,
+      ),
+    ),
+  );
+  const [row] = await prisma.$queryRaw<(Record<string, number> & { at: Date })[]>`
     WITH ${friendsCte(viewerId)}
-    SELECT count(*) FILTER (WHERE a.kind = 'wishlist_created')::int AS wishlists_created,
-           count(*) FILTER (WHERE a.kind = 'item_added')::int AS items_added,
-           count(*) FILTER (WHERE a.kind = 'item_reserved')::int AS gifts_reserved,
-           count(*) FILTER (WHERE a.kind = 'item_purchased')::int AS gifts_purchased,
-           count(*) FILTER (WHERE a.kind = 'friend_accepted')::int AS friends_made
+    SELECT now() AS at, ${columns}
     FROM activities a
     LEFT JOIN wishlists w ON w.id = a.wishlist_id
     WHERE a.actor_id = ANY (${viewerAndFriends(viewerId)})
-      AND a.created_at >= ${since}
+      AND a.created_at >= ${since('month')}
       AND ${visibleActivity(viewerId)}`;
-  return {
-    since: since.toISOString(),
-    wishlistsCreated: row?.wishlists_created ?? 0,
-    itemsAdded: row?.items_added ?? 0,
-    giftsReserved: row?.gifts_reserved ?? 0,
-    giftsPurchased: row?.gifts_purchased ?? 0,
-    friendsMade: row?.friends_made ?? 0,
-  };
+  const counts = (period: ActivityPeriod) => Object.fromEntries(STAT_KINDS.map(([key, kind]) => [key, row?.[`${period}_${kind}`] ?? 0])) as unknown as ActivityCounts;
+  return { at: (row?.at ?? new Date()).toISOString(), today: counts('today'), week: counts('week'), month: counts('month') };
 }
 
 /** A viewer's stats: read by the dashboard, recomputed by the refresh job (plan 000: 15 minutes). */
@@ -396,6 +411,7 @@ export async function loadWishlistDetail(viewerId: string, wishlistId: string): 
       taken_by_name: string | null;
       metadata_status: ItemView['metadataStatus'];
       metadata_error: string | null;
+      notes: string | null;
       created_at: Date;
     }[]
   >`
@@ -405,7 +421,7 @@ export async function loadWishlistDetail(viewerId: string, wishlistId: string): 
            CASE WHEN ${giftsHidden} THEN NULL ELSE buyer.name END AS taken_by_name,
            i.metadata_status::text AS metadata_status,
            -- Why a link could not be read is the owner's business only.
-           CASE WHEN ${viewerIsOwner} THEN i.metadata_error END AS metadata_error, i.created_at
+           CASE WHEN ${viewerIsOwner} THEN i.metadata_error END AS metadata_error, i.notes, i.created_at
     FROM items i
     LEFT JOIN users buyer ON buyer.id = i.purchased_by_id
     WHERE i.wishlist_id = ${wishlistId}::uuid
@@ -428,6 +444,7 @@ export async function loadWishlistDetail(viewerId: string, wishlistId: string): 
       takenByName: item.taken_by_name,
       metadataStatus: item.metadata_status,
       metadataError: item.metadata_error,
+      notes: item.notes,
       createdAt: item.created_at.toISOString(),
     })),
   };
@@ -500,3 +517,157 @@ export async function findGiftIdeas(viewerId: string, maxPrice: number, currency
     LIMIT ${limit}`;
   return rows.map((row) => ({ id: row.id, name: row.name, price: row.price, currency: row.currency, wishlistId: row.wishlist_id, wishlistName: row.wishlist_name, createdAt: row.created_at.toISOString() }));
 }
+
+/*
+ * Public lists for everybody, signed out included: the share page of a list and the browse page.
+ * Only lists whose visibility is Everyone ('public'); nothing that depends on who looks, so one
+ * entry serves every visitor. No gift statuses (they are the owner's friends' business, and an
+ * owner could read them here), no metadata errors, nobody's name but the owner's.
+ */
+
+interface PublicWishlistRow {
+  id: string;
+  name: string;
+  description: string | null;
+  event_type: WishlistEventType | null;
+  event_date: string | null;
+  owner_name: string;
+  updated_at: Date;
+  items: { id: string; name: string; url: string | null; image_url: string | null; price: string | null; currency: string | null; notes: string | null }[];
+}
+
+/** A public list and its items for its share page, or null when there is no such public list. One statement. */
+export async function loadPublicWishlist(wishlistId: string): Promise<PublicWishlist | null> {
+  const [row] = await prisma.$queryRaw<PublicWishlistRow[]>`
+    SELECT w.id, w.name, w.description, w.event_type::text AS event_type, to_char(w.event_date, 'YYYY-MM-DD') AS event_date,
+           u.name AS owner_name, w.updated_at,
+           COALESCE((SELECT json_agg(json_build_object('id', i.id, 'name', i.name, 'url', i.url, 'image_url', i.image_url,
+                                                       'price', i.price::text, 'currency', i.currency, 'notes', i.notes)
+                                     ORDER BY i.created_at, i.id)
+                     FROM items i WHERE i.wishlist_id = w.id), '[]'::json) AS items
+    FROM wishlists w JOIN users u ON u.id = w.owner_id
+    WHERE w.id = ${wishlistId}::uuid AND w.visibility = 'public'`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    eventType: row.event_type,
+    eventDate: row.event_date,
+    ownerName: row.owner_name,
+    updatedAt: row.updated_at.toISOString(),
+    items: row.items.map((item) => ({
+      id: item.id,
+      name: item.name,
+      url: item.url,
+      imageUrl: item.image_url,
+      price: item.price,
+      currency: item.currency?.trim() ?? null,
+      notes: item.notes,
+    })),
+  };
+}
+
+/**
+ * The share page's read: one entry per list for everybody, dropped with the list's tag, which
+ * every change to the list or its items drops (mutations.ts, jobs.ts). The page keeps its
+ * rendered output in Next's cache under the same tag.
+ */
+export const publicWishlistRead = cachedRead({
+  kind: kinds.publicLists,
+  key: (wishlistId: string) => ['list', wishlistId],
+  tags: (wishlistId: string) => [wishlistTag(wishlistId)],
+  load: loadPublicWishlist,
+});
+
+export function getPublicWishlist(wishlistId: string): Promise<PublicWishlist | null> {
+  if (!isUuid(wishlistId)) return Promise.resolve(null);
+  return publicWishlistRead.get(wishlistId.toLowerCase());
+}
+
+export const PUBLIC_PAGE_SIZE = 20;
+
+interface PublicCardRow {
+  id: string;
+  name: string;
+  description: string | null;
+  event_type: WishlistEventType | null;
+  event_date: string | null;
+  owner_name: string;
+  item_count: number;
+  updated_at: Date;
+}
+
+/**
+ * One page of public lists, newest update first (updated_at DESC, id), after or before a cursor,
+ * with optional filters: the occasion, and "has an item priced at most this much in that
+ * currency" (whatever its status: a filter on what is still available would tell an owner which
+ * of their items were taken). One statement: the page and its item counts.
+ *
+ * Keyset pagination on the partial index wishlists_public_updated_idx (public lists in this
+ * very order): the next page starts right after the cursor's row, however deep it is, where an
+ * OFFSET would read and drop every row before it.
+ */
+export async function loadPublicListsPage(filter: PublicListFilter, after?: PublicListCursor, before?: PublicListCursor): Promise<PublicListPage> {
+  const conditions: Prisma.Sql[] = [Prisma.sql`w.visibility = 'public'`];
+  if (filter.eventType) conditions.push(Prisma.sql`w.event_type = ${filter.eventType}::wishlist_event_type`);
+  if (filter.maxPrice !== undefined) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM items i WHERE i.wishlist_id = w.id AND i.currency = ${filter.currency ?? 'EUR'} AND i.price <= ${filter.maxPrice})`);
+  }
+  // The cursor's row itself is on the page before (after) or after (before) this one.
+  if (after) {
+    const at = new Date(after.updatedAt);
+    conditions.push(Prisma.sql`w.updated_at <= ${at} AND (w.updated_at < ${at} OR w.id > ${after.id}::uuid)`);
+  } else if (before) {
+    const at = new Date(before.updatedAt);
+    conditions.push(Prisma.sql`w.updated_at >= ${at} AND (w.updated_at > ${at} OR w.id < ${before.id}::uuid)`);
+  }
+  // Backwards, the rows just before the cursor are read in reverse (the same index, read backwards).
+  const order = before ? Prisma.sql`w.updated_at ASC, w.id DESC` : Prisma.sql`w.updated_at DESC, w.id`;
+  const rows = await prisma.$queryRaw<PublicCardRow[]>`
+    SELECT p.id, p.name, p.description, p.event_type::text AS event_type, to_char(p.event_date, 'YYYY-MM-DD') AS event_date,
+           u.name AS owner_name, (SELECT count(*) FROM items i WHERE i.wishlist_id = p.id)::int AS item_count, p.updated_at
+    FROM (SELECT w.* FROM wishlists w WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${order} LIMIT ${PUBLIC_PAGE_SIZE + 1}) p
+    JOIN users u ON u.id = p.owner_id
+    ORDER BY ${Prisma.raw(before ? 'p.updated_at ASC, p.id DESC' : 'p.updated_at DESC, p.id')}`;
+  // One more row than a page tells whether there is another page in the direction read;
+  // backwards, the rows come nearest first and are turned around.
+  const more = rows.length > PUBLIC_PAGE_SIZE;
+  const read = rows.slice(0, PUBLIC_PAGE_SIZE);
+  const page = (before ? read.reverse() : read).map(
+    (row): PublicListCard => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      eventType: row.event_type,
+      eventDate: row.event_date,
+      ownerName: row.owner_name,
+      itemCount: row.item_count,
+      updatedAt: row.updated_at.toISOString(),
+    }),
+  );
+  const cursorOf = (card: PublicListCard | undefined): PublicListCursor | null => (card ? { updatedAt: card.updatedAt, id: card.id } : null);
+  return {
+    lists: page,
+    // Read forwards: a next page if there was one more row; a previous one whenever a cursor led here.
+    next: before ? cursorOf(page.at(-1)) : more ? cursorOf(page.at(-1)) : null,
+    previous: before ? (more ? cursorOf(page[0]) : null) : after ? cursorOf(page[0]) : null,
+  };
+}
+
+/** One entry per filter and cursor, the same for everybody, dropped by any change to any list (publicListsTag). */
+export const publicListsPageRead = cachedRead({
+  kind: kinds.publicLists,
+  key: (filter: PublicListFilter, after?: PublicListCursor, before?: PublicListCursor) => [
+    'browse',
+    filter.eventType ?? '',
+    filter.maxPrice ?? '',
+    filter.maxPrice !== undefined ? (filter.currency ?? 'EUR') : '',
+    after ? `a${after.updatedAt}~${after.id}` : '',
+    before ? `b${before.updatedAt}~${before.id}` : '',
+  ],
+  tags: () => [publicListsTag],
+  load: loadPublicListsPage,
+});
+
+export const getPublicListsPage = (filter: PublicListFilter, after?: PublicListCursor, before?: PublicListCursor) => publicListsPageRead.get(filter, after, before);

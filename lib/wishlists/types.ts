@@ -47,13 +47,23 @@ export interface ActivityEntry {
   createdAt: string;
 }
 
-export interface ActivityStats {
-  since: string;
+/** What happened in a viewer's circle during one period, by kind. */
+export interface ActivityCounts {
   wishlistsCreated: number;
   itemsAdded: number;
   giftsReserved: number;
   giftsPurchased: number;
   friendsMade: number;
+}
+
+/** The periods of the activity stats (plan 000's today, week and month): the last 1, 7 and 30 days. */
+export const ACTIVITY_PERIODS = ['today', 'week', 'month'] as const;
+export type ActivityPeriod = (typeof ACTIVITY_PERIODS)[number];
+export const ACTIVITY_PERIOD_DAYS: Record<ActivityPeriod, number> = { today: 1, week: 7, month: 30 };
+
+export interface ActivityStats extends Record<ActivityPeriod, ActivityCounts> {
+  /** When the counts were taken (ISO): each period ends here. */
+  at: string;
 }
 
 /** An item as this viewer may see it: on their own list, who took it stays hidden until the event. */
@@ -69,6 +79,8 @@ export interface ItemView {
   takenByName: string | null;
   metadataStatus: MetadataStatus | null;
   metadataError: string | null;
+  /** The owner's note for givers. */
+  notes: string | null;
   createdAt: string;
 }
 
@@ -100,4 +112,63 @@ export interface GivenGift {
   ownerName: string;
   eventDate: string | null;
   takenAt: string;
+}
+
+/**
+ * A public list as anyone may see it on its share page, signed out included: no gift statuses,
+ * nobody's name but the owner's, no metadata errors (a shared list is the same for everybody).
+ */
+export interface PublicWishlist {
+  id: string;
+  name: string;
+  description: string | null;
+  eventType: WishlistEventType | null;
+  eventDate: string | null;
+  ownerName: string;
+  updatedAt: string;
+  items: PublicItem[];
+}
+
+export interface PublicItem {
+  id: string;
+  name: string;
+  url: string | null;
+  imageUrl: string | null;
+  price: string | null;
+  currency: string | null;
+  notes: string | null;
+}
+
+/** A public list in the browse page: no availability either (it would tell what was taken). */
+export interface PublicListCard {
+  id: string;
+  name: string;
+  description: string | null;
+  eventType: WishlistEventType | null;
+  eventDate: string | null;
+  ownerName: string;
+  itemCount: number;
+  updatedAt: string;
+}
+
+/** Filters of the public lists' browse page. */
+export interface PublicListFilter {
+  eventType?: WishlistEventType;
+  /** Lists with at least one item priced at most this much in `currency`. */
+  maxPrice?: number;
+  currency?: string;
+}
+
+/** A keyset position in the public lists' order (updated_at DESC, id). */
+export interface PublicListCursor {
+  updatedAt: string;
+  id: string;
+}
+
+export interface PublicListPage {
+  lists: PublicListCard[];
+  /** Cursor of the page after this one (its last list), or null on the last page. */
+  next: PublicListCursor | null;
+  /** Cursor of the page before this one (its first list), or null on the first page. */
+  previous: PublicListCursor | null;
 }

@@ -2,7 +2,7 @@ import { faker } from '@faker-js/faker';
 import { hashPassword } from 'better-auth/crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { DEMO_ACCOUNTS, DEMO_FRIENDSHIPS, DEMO_PASSWORD } from './demo-accounts';
-import { SEED_ANCHOR as ANCHOR, peopleCount, stableUuid } from './shared';
+import { daysFrom, peopleCount, stableUuid } from './shared';
 import type { SeedContext } from './index';
 
 const SCALE = {
@@ -12,14 +12,15 @@ const SCALE = {
 } as const;
 
 /** Users, their password accounts and friendships. */
-export async function seedCore(prisma: PrismaClient, { scale, log }: SeedContext): Promise<void> {
+export async function seedCore(prisma: PrismaClient, { scale, log, today }: SeedContext): Promise<void> {
   faker.seed(2026);
   const size = { ...SCALE[scale], people: peopleCount(scale) };
 
   // Demo accounts: upserted so that a re-run repairs them (e.g. a changed name or role).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const [index, account] of DEMO_ACCOUNTS.entries()) {
-    const createdAt = new Date(ANCHOR.getTime() - (DEMO_ACCOUNTS.length - index) * 86_400_000);
+    // Old accounts (about a year), so the home page welcomes them back.
+    const createdAt = daysFrom(today, -400 + index, 9);
     await prisma.user.upsert({
       where: { id: account.id },
       create: { id: account.id, name: account.name, email: account.email, role: account.role, emailVerified: true, createdAt },
@@ -39,8 +40,8 @@ export async function seedCore(prisma: PrismaClient, { scale, log }: SeedContext
       requesterId,
       addresseeId,
       status,
-      createdAt: new Date(ANCHOR.getTime() - (30 - index) * 86_400_000),
-      respondedAt: status === 'pending' ? null : new Date(ANCHOR.getTime() - (29 - index) * 86_400_000),
+      createdAt: daysFrom(today, -(60 - index), 10),
+      respondedAt: status === 'pending' ? null : daysFrom(today, -(59 - index), 10),
     })),
     skipDuplicates: true,
   });
@@ -58,8 +59,8 @@ export async function seedCore(prisma: PrismaClient, { scale, log }: SeedContext
              'person' || n || '@example.com',
              true,
              'user',
-             ${ANCHOR}::timestamptz - make_interval(mins => n),
-             ${ANCHOR}::timestamptz - make_interval(mins => n)
+             ${today}::timestamptz - make_interval(days => 60 + n % 600, mins => n % 1440),
+             ${today}::timestamptz - make_interval(days => 60 + n % 600, mins => n % 1440)
       FROM generate_series(${start}::int, ${end}::int) AS n
       ON CONFLICT (id) DO NOTHING`;
     log(`  users: ${end} / ${size.people}`);
@@ -75,9 +76,9 @@ export async function seedCore(prisma: PrismaClient, { scale, log }: SeedContext
              'usr_' || lpad(n::text, 7, '0'),
              'usr_' || lpad((1 + (n - 1 + ${offset}::int) % ${size.people}::int)::text, 7, '0'),
              (CASE WHEN n % 5 = 0 THEN 'pending' ELSE 'accepted' END)::connection_status,
-             ${ANCHOR}::timestamptz - make_interval(hours => n % 1000),
-             ${ANCHOR}::timestamptz - make_interval(hours => n % 1000),
-             CASE WHEN n % 5 = 0 THEN NULL ELSE ${ANCHOR}::timestamptz - make_interval(hours => n % 1000) END
+             ${today}::timestamptz - make_interval(days => 31, hours => n % 1000),
+             ${today}::timestamptz - make_interval(days => 31, hours => n % 1000),
+             CASE WHEN n % 5 = 0 THEN NULL ELSE ${today}::timestamptz - make_interval(days => 31, hours => n % 1000) END
       FROM generate_series(1, ${size.people}::int) AS n
       ON CONFLICT DO NOTHING`;
     log(`  connections: round ${k} / ${size.friendsPerPerson}`);
@@ -86,7 +87,7 @@ export async function seedCore(prisma: PrismaClient, { scale, log }: SeedContext
   // Link the demo accounts into the crowd so that their friends have friends of their own.
   await prisma.$executeRaw`
     INSERT INTO connections (id, requester_id, addressee_id, status, created_at, updated_at, responded_at)
-    SELECT md5('connection:' || u.id)::uuid, u.id, 'usr_' || lpad((10 + i * 7)::text, 7, '0'), 'accepted', ${ANCHOR}, ${ANCHOR}, ${ANCHOR}
+    SELECT md5('connection:' || u.id)::uuid, u.id, 'usr_' || lpad((10 + i * 7)::text, 7, '0'), 'accepted', ${daysFrom(today, -45)}, ${daysFrom(today, -45)}, ${daysFrom(today, -45)}
     FROM (VALUES ('usr_ben', 1), ('usr_chloe', 2), ('usr_dev', 3), ('usr_eunji', 4)) AS u(id, i)
     ON CONFLICT DO NOTHING`;
 

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { SeedScale } from './index';
 
-/** Fixed dates keep the seed deterministic; relative ones are computed from this anchor. */
-export const SEED_ANCHOR = new Date('2026-11-01T09:00:00Z');
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * A moment relative to the seed's day (`context.today`, midnight UTC of the day of seeding):
+ * every seeded date is one, so the demo looks alive on any day (this week's activity, upcoming
+ * events) and the seed stays deterministic for a given day. Negative offsets are in the past.
+ */
+export const daysFrom = (today: Date, days: number, hours = 0) => new Date(today.getTime() + days * DAY_MS + hours * HOUR_MS);
+export const hoursBefore = (today: Date, hours: number) => new Date(today.getTime() - hours * HOUR_MS);
 
 /** Generated people per scale (the demo accounts come on top). */
 export function peopleCount(scale: SeedScale): number {

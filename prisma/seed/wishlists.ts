@@ -1,7 +1,7 @@
 import { faker } from '@faker-js/faker';
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import type { DemoAccountId } from './demo-accounts';
-import { SEED_ANCHOR, demoListId, peopleCount, stableUuid } from './shared';
+import { HOUR_MS, daysFrom, demoListId, hoursBefore, peopleCount, stableUuid } from './shared';
 import type { SeedContext } from './index';
 
 type Visibility = 'private' | 'partner_only' | 'public';
@@ -13,6 +13,8 @@ interface DemoItem {
   price?: string;
   currency?: string;
   url?: string;
+  /** The owner's note for givers. */
+  notes?: string;
   /** Reserved or bought by a demo friend: the owner must never see this before the event. */
   taken?: { by: DemoAccountId; status: Exclude<Status, 'available'> };
 }
@@ -42,7 +44,7 @@ export const DEMO_LISTS: DemoList[] = [
     items: [
       { name: 'Noise-cancelling headphones', price: '249.00', currency: 'EUR', taken: { by: 'usr_ben', status: 'reserved' } },
       { name: 'Pottery class for two', price: '120.00', currency: 'EUR', taken: { by: 'usr_chloe', status: 'purchased' } },
-      { name: 'Hardcover atlas', price: '45.50', currency: 'EUR' },
+      { name: 'Hardcover atlas', price: '45.50', currency: 'EUR', notes: 'The latest edition, please.' },
       { name: 'Espresso cups (set of 4)', price: '32.00', currency: 'EUR' },
       { name: 'Houseplant: monstera', price: '28.00', currency: 'EUR' },
     ],
@@ -66,7 +68,7 @@ export const DEMO_LISTS: DemoList[] = [
     event: { type: 'holiday', inDays: 40 },
     items: [
       { name: 'Board game: Wingspan', price: '55.00', currency: 'EUR' },
-      { name: 'Wool socks', price: '18.00', currency: 'EUR' },
+      { name: 'Wool socks', price: '18.00', currency: 'EUR', notes: 'Size 39–42, any colour but yellow.' },
       { name: 'Cookbook: Salt Fat Acid Heat', price: '30.00', currency: 'EUR' },
     ],
   },
@@ -137,22 +139,38 @@ const SCALE = {
   large: { itemsPerList: 3, activitiesPerPerson: 10 },
 } as const;
 
-export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedContext): Promise<void> {
+/**
+ * When the demo lists' things happened, in hours before the seed's day (`context.today`): every
+ * list's items were added in their order over the last few days (the first list's last item an
+ * hour ago), each gift was taken halfway between its item's addition and the day, and each list
+ * was created before its items, the first list two weeks ago, each next one a day later. So
+ * "today", "this week" and "this month" all have something in every demo circle, and the order
+ * of creation is the order of DEMO_LISTS and of their items.
+ */
+const demoTimes = {
+  itemAdded: (list: number, position: number, items: number) => (items - 1 - position) * 11 + list * 3 + 1,
+  taken: (list: number, position: number, items: number) => demoTimes.itemAdded(list, position, items) / 2,
+  created: (list: number) => (14 - list) * 24 - 8,
+};
+
+export async function seedWishlists(prisma: PrismaClient, { scale, log, today }: SeedContext): Promise<void> {
   faker.seed(2000);
-  const today = new Date();
-  today.setUTCHours(0, 0, 0, 0);
 
   // Demo accounts' lists, items and activities, with fixed ids (idempotent upserts).
   for (const [index, list] of DEMO_LISTS.entries()) {
     const id = demoListId(list.key);
-    const createdAt = new Date(SEED_ANCHOR.getTime() + index * 3_600_000);
+    const itemAddedAt = (position: number) => hoursBefore(today, demoTimes.itemAdded(index, position, list.items.length));
+    const takenAt = (position: number) => hoursBefore(today, demoTimes.taken(index, position, list.items.length));
+    const createdAt = new Date(Math.min(hoursBefore(today, demoTimes.created(index)).getTime(), itemAddedAt(0).getTime() - HOUR_MS));
     const data = {
       ownerId: list.owner,
       name: list.name,
       description: list.description ?? null,
       visibility: list.visibility,
       eventType: list.event?.type ?? null,
-      eventDate: list.event ? new Date(today.getTime() + list.event.inDays * 86_400_000) : null,
+      eventDate: list.event ? daysFrom(today, list.event.inDays) : null,
+      // Last changed when its newest item was added (set explicitly: @updatedAt would say "now").
+      updatedAt: list.items.length > 0 ? itemAddedAt(list.items.length - 1) : createdAt,
     };
     await prisma.wishlist.upsert({ where: { id }, create: { id, ...data, createdAt }, update: data });
     await prisma.item.createMany({
@@ -163,10 +181,12 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedCo
         url: item.url ?? null,
         price: item.price ?? null,
         currency: item.currency ?? null,
+        notes: item.notes ?? null,
         status: item.taken?.status ?? 'available',
         purchasedById: item.taken?.by ?? null,
-        purchasedAt: item.taken ? new Date(SEED_ANCHOR.getTime() + (index + position) * 3_600_000) : null,
-        createdAt: new Date(createdAt.getTime() + (position + 1) * 60_000),
+        purchasedAt: item.taken ? takenAt(position) : null,
+        createdAt: itemAddedAt(position),
+        updatedAt: item.taken ? takenAt(position) : itemAddedAt(position),
       })),
       skipDuplicates: true,
     });
@@ -180,7 +200,7 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedCo
           wishlistId: id,
           subjectId: stableUuid(`item:${list.key}:${position}`),
           payload: { name: item.name, list: list.name },
-          createdAt: new Date(createdAt.getTime() + (position + 1) * 60_000),
+          createdAt: itemAddedAt(position),
         })),
         ...list.items.flatMap((item, position) =>
           item.taken
@@ -192,7 +212,7 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedCo
                   wishlistId: id,
                   subjectId: stableUuid(`item:${list.key}:${position}`),
                   payload: { name: item.name, list: list.name },
-                  createdAt: new Date(SEED_ANCHOR.getTime() + (index + position) * 3_600_000),
+                  createdAt: takenAt(position),
                 },
               ]
             : [],
@@ -208,6 +228,9 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedCo
   const size = SCALE[scale];
   const listNames = Array.from({ length: 200 }, () => `${faker.word.adjective()} ${faker.word.noun()}`.replace(/^./, (c) => c.toUpperCase()));
   const itemNames = Array.from({ length: 500 }, () => faker.commerce.productName());
+  // When person n's list k was last changed: spread over the 30 days before the seed's day (its
+  // newest item was added then, its other items an hour apart before, the list days before that).
+  const listAge = Prisma.sql`make_interval(mins => 30 + (n * 7919 + k * 1543) % 43170)`;
   const batch = 50_000;
   for (let start = 1; start <= people; start += batch) {
     const end = Math.min(people, start + batch - 1);
@@ -220,8 +243,8 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedCo
              CASE WHEN (n + k) % 4 = 0 THEN NULL
                   ELSE (ARRAY['birthday', 'wedding', 'holiday', 'baby', 'graduation', 'housewarming', 'other'])[1 + (n + k) % 7]::wishlist_event_type END,
              CASE WHEN (n + k) % 4 = 0 THEN NULL ELSE ${today}::date + ((n * 13 + k * 5) % 200 - 40) END,
-             ${SEED_ANCHOR}::timestamptz - make_interval(mins => n * 3 + k),
-             ${SEED_ANCHOR}::timestamptz - make_interval(mins => n * 2 + k)
+             ${today}::timestamptz - ${listAge} - make_interval(days => 1 + (n + k) % 20),
+             ${today}::timestamptz - ${listAge}
       FROM generate_series(${start}::int, ${end}::int) AS n, generate_series(0, 2) AS k
       WHERE k <= n % 3
       ON CONFLICT (id) DO NOTHING`;
@@ -234,9 +257,9 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedCo
              (ARRAY['EUR', 'USD', 'GBP'])[1 + (n + i) % 3],
              CASE WHEN (n + i) % 7 = 0 THEN 'purchased' WHEN (n + i) % 5 = 0 THEN 'reserved' ELSE 'available' END::item_status,
              CASE WHEN (n + i) % 7 = 0 OR (n + i) % 5 = 0 THEN 'usr_' || lpad((1 + n % ${people}::int)::text, 7, '0') END,
-             CASE WHEN (n + i) % 7 = 0 OR (n + i) % 5 = 0 THEN ${SEED_ANCHOR}::timestamptz - make_interval(hours => (n + i) % 500) END,
-             ${SEED_ANCHOR}::timestamptz - make_interval(mins => n * 3 + k - i),
-             ${SEED_ANCHOR}::timestamptz - make_interval(mins => n * 3 + k - i)
+             CASE WHEN (n + i) % 7 = 0 OR (n + i) % 5 = 0 THEN ${today}::timestamptz - ${listAge} + make_interval(mins => 1 + (n + i) % 29) END,
+             ${today}::timestamptz - ${listAge} - make_interval(hours => i - 1),
+             ${today}::timestamptz - ${listAge} - make_interval(hours => i - 1)
       FROM generate_series(${start}::int, ${end}::int) AS n, generate_series(0, 2) AS k, generate_series(1, ${size.itemsPerList}::int) AS i
       WHERE k <= n % 3
       ON CONFLICT (id) DO NOTHING`;
@@ -248,7 +271,7 @@ export async function seedWishlists(prisma: PrismaClient, { scale, log }: SeedCo
              md5('wishlist:' || n || ':' || (a % (1 + n % 3)))::uuid,
              NULL,
              jsonb_build_object('name', (${itemNames}::text[])[1 + (n * 11 + a) % ${itemNames.length}]),
-             ${SEED_ANCHOR}::timestamptz - make_interval(mins => n + a * 97)
+             ${today}::timestamptz - make_interval(mins => 1 + (n * 7919 + a * 3571) % 43200)
       FROM generate_series(${start}::int, ${end}::int) AS n, generate_series(0, ${size.activitiesPerPerson - 1}::int) AS a
       ON CONFLICT (id) DO NOTHING`;
     log(`  wishlists: people ${end} / ${people}`);

@@ -3,14 +3,14 @@
 import { redirect } from 'next/navigation';
 import { formAction, viewerAction } from '@/lib/api/action';
 import type { MutationResult } from '@/lib/validation';
-import { respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
+import { removeFriend, respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
 import { refreshed } from '@/lib/api/refresh';
-import { addItem, createWishlist, deleteWishlist, giveGift, removeItem, updateWishlist } from '@/lib/wishlists/mutations';
+import { addItem, createWishlist, deleteWishlist, giveGift, removeItem, updateItem, updateWishlist } from '@/lib/wishlists/mutations';
 
 // Thin wrappers (lib/api/action.ts): who is asking, the mutation, where to go next.
 
 const LIST_FIELDS = ['name', 'description', 'visibility', 'eventType', 'eventDate'] as const;
-const ITEM_FIELDS = ['name', 'url', 'price', 'currency'] as const;
+const ITEM_FIELDS = ['name', 'url', 'price', 'currency', 'notes'] as const;
 
 export const createWishlistAction = formAction('createWishlist', LIST_FIELDS, (viewer, values) => createWishlist(viewer.id, values), ({ id }) =>
   redirect(`/wishlists/${id}`),
@@ -42,3 +42,12 @@ export const sendFriendRequestAction = formAction('sendFriendRequest', ['email']
 export const respondToFriendRequestAction = viewerAction('respondToFriendRequest', async (viewer, connectionId: string, response: 'accept' | 'decline') =>
   refreshed(await respondToFriendRequest(viewer.id, connectionId, response)),
 );
+
+export const updateItemAction = formAction(
+  'updateItem',
+  ITEM_FIELDS,
+  (viewer, values, itemId: string) => updateItem(viewer.id, itemId, values),
+  ({ wishlistId }) => redirect(`/wishlists/${wishlistId}`),
+);
+
+export const removeFriendAction = viewerAction('removeFriend', async (viewer, connectionId: string) => refreshed(await removeFriend(viewer.id, connectionId)));

@@ -3,7 +3,7 @@ import { FriendRequestForm } from '@/components/people/friend-forms';
 import { FriendRequests, FriendsCardSkeleton, FriendsList } from '@/components/people/friends';
 import { Card } from '@/components/ui/card';
 import { WidgetFrame } from '@/components/ui/widget-frame';
-import { respondToFriendRequestAction, sendFriendRequestAction } from '../actions';
+import { removeFriendAction, respondToFriendRequestAction, sendFriendRequestAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Friends' };
 
@@ -20,7 +20,7 @@ export default function FriendsPage() {
           <FriendRequests respond={respondToFriendRequestAction} />
         </WidgetFrame>
         <WidgetFrame size="h-80" label="Friends" scroll skeleton={<FriendsCardSkeleton />}>
-          <FriendsList />
+          <FriendsList remove={removeFriendAction} />
         </WidgetFrame>
       </div>
     </div>
