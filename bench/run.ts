@@ -34,6 +34,8 @@ interface Options {
   apiConnections: number;
   reseed: boolean;
   rebuild: boolean;
+  /** Only this module's routes (its manifest's name), or every module's. */
+  module: string | null;
 }
 
 function options(argv: string[]): Options {
@@ -61,6 +63,7 @@ function options(argv: string[]): Options {
     apiConnections: number('api-connections', 5),
     reseed: argv.includes('--reseed'),
     rebuild: argv.includes('--rebuild'),
+    module: value('module') ?? null,
   };
 }
 
@@ -70,8 +73,10 @@ type Target = BenchRoute & {
   group: 'pages' | 'api';
 };
 
-function targets(): Target[] {
-  return modules.flatMap((module) => module.bench ?? []).map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
+function targets(only: string | null): Target[] {
+  const chosen = only ? modules.filter((module) => module.name === only) : modules;
+  if (only && !chosen.length) throw new Error(`--module must name an installed module (${modules.map((module) => module.name).join(', ')}), not "${only}"`);
+  return chosen.flatMap((module) => module.bench ?? []).map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
 }
 
 const VIEWER = { email: 'ada@brisk.test', name: 'Ada Park' };
@@ -139,7 +144,7 @@ async function main() {
     log('seed', `${seed.users} users in the database (${seed.seconds.toFixed(0)} s)`);
     phase('seed', since);
 
-    const port = await freePort(3300);
+    const port = await freePort(Number(process.env.BENCH_PORT ?? 3300));
     const origin = `http://127.0.0.1:${port}`;
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -176,7 +181,7 @@ async function main() {
     };
     await refreshAll();
 
-    const list = targets();
+    const list = targets(opts.module);
     const get = async (path: string, jar: CookieJar): Promise<Timed> => {
       const response = await timedGet(`${origin}${path}`, { cookie: jar.header() });
       if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);

@@ -67,8 +67,11 @@ test('a keyword and a feed source are added, “Search now” finds a lead, and 
   await expect(page.getByTestId('column-qualified').getByTestId('lead-card').filter({ hasText: 'Looking for a Figma expert' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Moved' })).toContainText('to Qualified');
   await page.reload();
-  await expect(page.getByTestId('column-qualified').getByTestId('lead-card').filter({ hasText: 'Looking for a Figma expert' })).toBeVisible();
-  await card.getByText('Why this score').first().isVisible();
+  const moved = page.getByTestId('column-qualified').getByTestId('lead-card').filter({ hasText: 'Looking for a Figma expert' });
+  await expect(moved).toBeVisible();
+  // The score is explained on the card: its reasons open from "Why this score".
+  await moved.getByText('Why this score').click();
+  await expect(moved.getByText('Score (at most 100)')).toBeVisible();
 
   await ada.context.close();
 });
