@@ -1,9 +1,8 @@
 'use client';
 
-import { useOptimistic, useState, useTransition, type DragEvent, type KeyboardEvent } from 'react';
+import { useOptimistic, useState, useTransition, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { LEAD_STATUSES, LEAD_STATUS_LABELS, type LeadStatus, type PipelineColumn, type PipelineLead } from '@/lib/leads/types';
 import type { MutationResult } from '@/lib/validation';
-import { ScoreReasons } from './score';
 
 type Move = (leadId: string, status: LeadStatus) => Promise<MutationResult<{ status: LeadStatus }>>;
 
@@ -18,9 +17,10 @@ function moved(columns: PipelineColumn[], { lead, to }: { lead: PipelineLead; to
 /**
  * The pipeline: a column per status. A lead moves by drag and drop, or from the keyboard: focus
  * its card and press ← or → (or use its buttons). The move shows at once and is saved by the
- * page's server action; a refusal puts it back and says why.
+ * page's server action; a refusal puts it back and says why. Each lead's "Why this score" is
+ * rendered on the server (`explanations`, by lead id), so its code stays out of the browser.
  */
-export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; move: Move }) {
+export function PipelineBoard({ columns, explanations, move }: { columns: PipelineColumn[]; explanations: Record<string, ReactNode>; move: Move }) {
   const [optimistic, apply] = useOptimistic(columns, moved);
   const [, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -94,14 +94,14 @@ export function PipelineBoard({ columns, move }: { columns: PipelineColumn[]; mo
                   >
                     <div className="flex items-start justify-between gap-2">
                       <p className="line-clamp-2 font-medium">{lead.mention.title}</p>
-                      <span className="shrink-0 font-semibold tabular-nums" title="Score">
+                      <span className="shrink-0 font-semibold tabular-nums">
                         {lead.score}
                       </span>
                     </div>
                     <p className="truncate text-xs text-slate-600">
                       {lead.keyword.text} · {lead.mention.source}
                     </p>
-                    <ScoreReasons reasons={lead.scoreReasons} score={lead.score} />
+                    {explanations[lead.id]}
                     <div className="mt-1 flex justify-between">
                       {arrow(lead, -1)}
                       {arrow(lead, 1)}

@@ -4,6 +4,7 @@ import type { LeadStatus } from '@/lib/leads/types';
 import type { FormState, MutationResult } from '@/lib/validation';
 import { ThresholdForm } from './threshold-form';
 import { PipelineBoard } from './pipeline-board';
+import { ScoreReasons } from './score';
 
 export interface PipelineActions {
   move: (leadId: string, status: LeadStatus) => Promise<MutationResult<{ status: LeadStatus }>>;
@@ -17,7 +18,11 @@ export async function PipelineSection({ actions }: { actions: PipelineActions })
   return (
     <div className="flex flex-col gap-4">
       <ThresholdForm action={actions.threshold} threshold={pipeline.threshold} />
-      <PipelineBoard columns={pipeline.columns} move={actions.move} />
+      <PipelineBoard
+        columns={pipeline.columns}
+        explanations={Object.fromEntries(pipeline.columns.flatMap((column) => column.leads).map((lead) => [lead.id, <ScoreReasons key={lead.id} reasons={lead.scoreReasons} score={lead.score} />]))}
+        move={actions.move}
+      />
     </div>
   );
 }
