@@ -1,4 +1,5 @@
 import { accountsModule } from '@/lib/accounts/module';
+import { channelsModule } from '@/lib/channels/module';
 import { homeModule } from '@/lib/home/module';
 import { leadsModule } from '@/lib/leads/module';
 import { installModules } from '@/lib/modules/registry';
@@ -16,6 +17,7 @@ export const modules = installModules([
   peopleModule,
   wishlistsModule,
   leadsModule,
+  channelsModule,
   accountsModule,
   opsModule,
 ]);

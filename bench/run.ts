@@ -3,7 +3,8 @@
 // production server in bench mode, and measures every route with a budget, the naive baseline
 // of plan 000's "before", and a floor reference; writes bench/results/<time>-<scale>.{json,md}.
 // Options: --runs N (cold runs, 5), --warm N (warm requests, 20), --duration S (load seconds, 10),
-// --page-connections N (10), --api-connections N (5), --reseed, --rebuild, --quick.
+// --page-connections N (10), --api-connections N (5), --reseed, --rebuild, --quick,
+// --only /channels,/api/v1/channels (only the routes starting with one of these).
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,8 +35,7 @@ interface Options {
   apiConnections: number;
   reseed: boolean;
   rebuild: boolean;
-  /** Only this module's routes (its manifest's name), or every module's. */
-  module: string | null;
+  only: string[];
 }
 
 function options(argv: string[]): Options {
@@ -63,7 +63,7 @@ function options(argv: string[]): Options {
     apiConnections: number('api-connections', 5),
     reseed: argv.includes('--reseed'),
     rebuild: argv.includes('--rebuild'),
-    module: value('module') ?? null,
+    only: (value('only') ?? '').split(',').filter(Boolean),
   };
 }
 
@@ -73,10 +73,11 @@ type Target = BenchRoute & {
   group: 'pages' | 'api';
 };
 
-function targets(only: string | null): Target[] {
-  const chosen = only ? modules.filter((module) => module.name === only) : modules;
-  if (only && !chosen.length) throw new Error(`--module must name an installed module (${modules.map((module) => module.name).join(', ')}), not "${only}"`);
-  return chosen.flatMap((module) => module.bench ?? []).map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
+function targets(only: readonly string[] = []): Target[] {
+  return modules
+    .flatMap((module) => module.bench ?? [])
+    .filter((route) => only.length === 0 || only.some((prefix) => route.route.startsWith(prefix)))
+    .map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
 }
 
 const VIEWER = { email: 'ada@brisk.test', name: 'Ada Park' };
@@ -144,7 +145,7 @@ async function main() {
     log('seed', `${seed.users} users in the database (${seed.seconds.toFixed(0)} s)`);
     phase('seed', since);
 
-    const port = await freePort(Number(process.env.BENCH_PORT ?? 3300));
+    const port = await freePort(Number(process.env.BENCH_APP_PORT ?? 3300));
     const origin = `http://127.0.0.1:${port}`;
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -181,7 +182,8 @@ async function main() {
     };
     await refreshAll();
 
-    const list = targets(opts.module);
+    const list = targets(opts.only);
+    if (list.length === 0) throw new Error(`no benchmark route starts with ${opts.only.join(' or ')}`);
     const get = async (path: string, jar: CookieJar): Promise<Timed> => {
       const response = await timedGet(`${origin}${path}`, { cookie: jar.header() });
       if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);

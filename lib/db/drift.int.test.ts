@@ -66,7 +66,8 @@ describe('drift between prisma/schema and prisma/migrations', () => {
       expect(report.script).toMatch(/^-- AlterTable\nALTER TABLE "users" ADD COLUMN\s+"image" TEXT;$/);
       // The engine did want the covering index and the generated column dropped: the allowlist is
       // what excused them, the latter out of the same ALTER TABLE as the missing column.
-      expect(report.tolerated).toEqual([
+      // (The real migrations' own allowlisted objects are tolerated too: only the fixture's, on users, are checked here.)
+      expect(report.tolerated.filter((step) => step.includes('"users'))).toEqual([
         '-- DropIndex\nDROP INDEX "users_name_search_idx";',
         '-- AlterTable\nALTER TABLE "users" DROP COLUMN "search";',
       ]);

@@ -75,6 +75,16 @@ export const RAW_SQL_OBJECTS: readonly string[] = [
   'leads_counted_insert',
   'leads_counted_delete',
   'leads_counted_update',
+  // analytics_daily: plan 002's covering index (channel_id, day) INCLUDE (posts, views, likes, forwards).
+  'analytics_daily_covering_idx',
+  // post_metrics: CHECK views, likes and forwards >= 0.
+  'post_metrics_counts_check',
+  // analytics_daily: CHECK every count >= 0.
+  'analytics_daily_counts_check',
+  // channel_stats: CHECK period_end > period_start.
+  'channel_stats_period_check',
+  // channels: CHECK handle ~ '^[a-z0-9_]{5,32}$' (lowercase, without "@").
+  'channels_handle_check',
 ];
 
 export const SCHEMA_DIR = path.resolve('prisma/schema');
