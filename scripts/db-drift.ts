@@ -4,6 +4,7 @@
 //   --schema DIR / --migrations DIR   other folders than prisma/schema and prisma/migrations
 // Exit code: 0 when they agree, 1 on drift, 2 when the check itself could not run.
 import { checkDrift } from '@/lib/db/drift';
+import '@/modules';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

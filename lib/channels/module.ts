@@ -73,6 +73,20 @@ const HIT_RATE: PlanTarget = { limit: 0.8, text: '> 80 %', source: '002 KPI (cac
 
 export const channelsModule = defineModule({
   name: 'channels',
+  database: {
+    rawSqlObjects: [
+    // analytics_daily: plan 002's covering index (channel_id, day) INCLUDE (posts, views, likes, forwards).
+    'analytics_daily_covering_idx',
+    // post_metrics: CHECK views, likes and forwards >= 0.
+    'post_metrics_counts_check',
+    // analytics_daily: CHECK every count >= 0.
+    'analytics_daily_counts_check',
+    // channel_stats: CHECK period_end > period_start.
+    'channel_stats_period_check',
+    // channels: CHECK handle ~ '^[a-z0-9_]{5,32}$' (lowercase, without "@").
+    'channels_handle_check',
+    ],
+  },
   nav: [{ href: '/channels', label: 'Channels', placement: 'products', description: 'Your channels’ views, likes and forwards by day, your top posts and your audience.' }],
   jobs: [ingestMetricsJob, maintenanceJob],
   cacheKinds: Object.values(channelCacheKinds),

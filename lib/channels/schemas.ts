@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidSchema } from '@/lib/validation';
+import { text, uuidSchema } from '@/lib/validation';
 import { DEFAULT_PERIOD, PERIODS, TOP_POSTS_LIMIT, type Period } from './types';
 
 /** Empty form fields mean "not given". */
@@ -35,7 +35,7 @@ const handleSchema = z
   .pipe(z.string().min(1, 'Choose a handle.').regex(/^[a-z0-9_]{5,32}$/, 'Use 5 to 32 letters, digits or underscores.'));
 
 export const channelInputSchema = z.object({
-  title: z.string('Give the channel a title.').trim().min(1, 'Give the channel a title.').max(120, 'Use at most 120 characters.'),
+  title: text('Give the channel a title.').trim().min(1, 'Give the channel a title.').max(120, 'Use at most 120 characters.'),
   handle: handleSchema,
 });
 export type ChannelInput = z.infer<typeof channelInputSchema>;
@@ -53,7 +53,7 @@ const recentMoment = (what: string) =>
     .refine((value) => Date.parse(value) >= Date.now() - MAX_BACKDATE_DAYS * DAY_MS, `${what} can be at most ${MAX_BACKDATE_DAYS} days old.`);
 
 export const postInputSchema = z.object({
-  text: z.string('Write the post.').trim().min(1, 'Write the post.').max(4096, 'Use at most 4,096 characters.'),
+  text: text('Write the post.').trim().min(1, 'Write the post.').max(4096, 'Use at most 4,096 characters.'),
   // Empty: now. A time without an offset (`2026-11-23 18:05`, as the form asks) is read as UTC.
   publishedAt: z.preprocess((value) => {
     const given = blankToUndefined(typeof value === 'string' ? value.trim() : value);

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DriftChecker, MIGRATIONS_DIR, PARTITIONED_TABLES, RAW_SQL_OBJECTS } from './drift';
+import { DriftChecker, MIGRATIONS_DIR, partitionedTables, rawSqlObjects } from './drift';
 
 // Each check starts the WebAssembly schema engine and in-memory PGlite databases: seconds, not ms.
 const ENGINE_TIMEOUT = 60_000;
@@ -55,13 +55,13 @@ describe('drift between prisma/schema and prisma/migrations', () => {
 
       const report = await checker.check({
         migrationsDir,
-        rawSqlObjects: [...RAW_SQL_OBJECTS, 'users_name_search_idx', 'search', 'drift_fixture_touch', 'drift_fixture_touch_users', 'no_such_object'],
+        rawSqlObjects: [...rawSqlObjects(), 'users_name_search_idx', 'search', 'drift_fixture_touch', 'drift_fixture_touch_users', 'no_such_object'],
       });
 
       expect(report.differences).toEqual([
         'AlterTable: ALTER TABLE "users" ADD COLUMN "image" TEXT;',
-        '"users_name_not_blank_check" (CHECK constraint on users) is raw SQL the schema cannot state, and not in RAW_SQL_OBJECTS',
-        'RAW_SQL_OBJECTS lists "no_such_object", but no migration creates it',
+        '"users_name_not_blank_check" (CHECK constraint on users) is raw SQL the schema cannot state, and not in any module\'s database.rawSqlObjects',
+        'A module\'s database.rawSqlObjects lists "no_such_object", but no migration creates it',
       ]);
       expect(report.script).toMatch(/^-- AlterTable\nALTER TABLE "users" ADD COLUMN\s+"image" TEXT;$/);
       // The engine did want the covering index and the generated column dropped: the allowlist is
@@ -76,14 +76,14 @@ describe('drift between prisma/schema and prisma/migrations', () => {
   );
 
   it(
-    'compares partitioning, which the engine cannot see, with PARTITIONED_TABLES both ways',
+    "compares partitioning, which the engine cannot see, with the modules' partitioned tables both ways",
     async () => {
-      expect(Object.keys(PARTITIONED_TABLES).sort()).toEqual(['analysis_messages', 'plant_analyses']);
+      expect(Object.keys(partitionedTables()).sort()).toEqual(['analysis_messages', 'plant_analyses']);
       const report = await checker.check({ partitionedTables: { plant_analyses: 'RANGE (created_at)', users: 'LIST (role)' } });
       expect(report.differences).toEqual([
-        '"plant_analyses" is partitioned by RANGE (analysis_date) in the migrations, not by RANGE (created_at) as PARTITIONED_TABLES says',
-        'PARTITIONED_TABLES says "users" is partitioned by LIST (role), but the migrations leave it unpartitioned or do not create it',
-        '"analysis_messages" is partitioned by RANGE (sent_at) in the migrations, and not in PARTITIONED_TABLES',
+        '"plant_analyses" is partitioned by RANGE (analysis_date) in the migrations, not by RANGE (created_at) as its module\'s database.partitionedTables says',
+        'A module\'s database.partitionedTables says "users" is partitioned by LIST (role), but the migrations leave it unpartitioned or do not create it',
+        '"analysis_messages" is partitioned by RANGE (sent_at) in the migrations, and not in any module\'s database.partitionedTables',
       ]);
     },
     ENGINE_TIMEOUT,

@@ -12,6 +12,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
+import { installedModules } from '@/lib/modules/registry';
 
 /**
  * Offline drift check: proves that the Prisma schema (prisma/schema/*.prisma) and the SQL
@@ -22,96 +23,36 @@ import pg from 'pg';
  * engine compiled to WebAssembly applies every migration to a fresh in-memory PGlite (its "shadow
  * database", reached through @prisma/adapter-pg over a loopback wire-protocol socket) and diffs
  * the result against the schema's datamodel. Whatever SQL it says a new migration would need is
- * drift, except the dropping of raw-SQL objects allowlisted below. The engine is blind to some
+ * drift, except the dropping of raw-SQL objects the modules' manifests allowlist. The engine is blind to some
  * kinds of objects (CHECK constraints, expression indexes, triggers...), so the shadow database is
  * also searched for those: each must be allowlisted too. It cannot see partitioning either: which
- * tables are partitioned, and by what, is compared with PARTITIONED_TABLES; their partitions,
+ * tables are partitioned, and by what, is compared with the modules' partitioned tables; their partitions,
  * which the engine leaves out, are made at run time and inherit everything from their parent.
  */
 
 /**
  * Objects the migrations create on purpose although the schema language cannot state them (CHECK
  * and exclusion constraints, expression or covering indexes, generated columns, triggers,
- * functions, domains), by name (a column by its own name). Every
- * such object must be listed here, or the check fails; the engine's wish to drop a listed object
- * (it does not know it from the schema) is tolerated; a listed name no migration creates fails too.
+ * functions, domains), by name (a column by its own name): each module lists its own in its
+ * manifest (`database.rawSqlObjects`). Every such object must be listed, or the check fails; the
+ * engine's wish to drop a listed object (it does not know it from the schema) is tolerated; a
+ * listed name no migration creates fails too.
  */
-export const RAW_SQL_OBJECTS: readonly string[] = [
-  // connections: one row per pair in either order, a unique expression index on LEAST/GREATEST of the two ids.
-  'connections_pair_key',
-  // connections: CHECK (requester_id <> addressee_id), nobody befriends themselves.
-  'connections_not_self_check',
-  // items: CHECK price IS NULL OR price >= 0.
-  'items_price_check',
-  // items: CHECK currency IS NULL OR an ISO 4217 code ('^[A-Z]{3}$').
-  'items_currency_check',
-  // Sponsors: makes the monthly partitions of plant_analyses and analysis_messages (plpgsql).
-  'sponsors_ensure_partitions',
-  // Sponsors: covering indexes (INCLUDE) the analytics read alone.
-  'plant_analyses_sponsor_date_idx',
-  'analysis_messages_sponsor_sent_idx',
-  'sponsorship_codes_distributed_idx',
-  'sponsorship_codes_redeemed_idx',
-  // Sponsors: CHECK constraints (code format, health score 0-100, a subscription ends after it starts).
-  'sponsorship_codes_code_check',
-  'plant_analyses_health_score_check',
-  'user_subscriptions_dates_check',
-  // Leads (prisma/migrations/20261123100000_leads): a keyword's text is unique per owner whatever its case.
-  'keywords_owner_text_key',
-  // Leads: CHECKs (a keyword has text; scores, thresholds and health are 0–100; counters never go below zero).
-  'keywords_text_check',
-  'leads_score_check',
-  'mentions_score_check',
-  'lead_settings_threshold_check',
-  'integrations_health_check',
-  'keywords_counters_check',
-  'users_lead_counters_check',
-  'lead_status_counts_check',
-  'lead_daily_counts_check',
-  // Leads: the counter caches' functions and statement-level triggers (transition tables).
-  'leads_bump_keywords',
-  'leads_bump_users',
-  'leads_keywords_counted',
-  'leads_keyword_owner_fixed',
-  'leads_mentions_apply',
-  'leads_mentions_counted',
-  'leads_bump_status_counts',
-  'leads_bump_daily_counts',
-  'leads_leads_apply',
-  'leads_leads_counted',
-  'keywords_counted_insert',
-  'keywords_counted_delete',
-  'keywords_owner_fixed',
-  'mentions_counted_insert',
-  'mentions_counted_delete',
-  'mentions_counted_update',
-  'leads_counted_insert',
-  'leads_counted_delete',
-  'leads_counted_update',
-  // analytics_daily: plan 002's covering index (channel_id, day) INCLUDE (posts, views, likes, forwards).
-  'analytics_daily_covering_idx',
-  // post_metrics: CHECK views, likes and forwards >= 0.
-  'post_metrics_counts_check',
-  // analytics_daily: CHECK every count >= 0.
-  'analytics_daily_counts_check',
-  // channel_stats: CHECK period_end > period_start.
-  'channel_stats_period_check',
-  // channels: CHECK handle ~ '^[a-z0-9_]{5,32}$' (lowercase, without "@").
-  'channels_handle_check',
-];
+export function rawSqlObjects(): string[] {
+  return installedModules().flatMap((module) => module.database?.rawSqlObjects ?? []);
+}
 
 /**
- * Partitioned tables, which the schema language cannot state either: each model's table here is
- * PARTITIONED BY this key in the migrations (pg_get_partkeydef), and no other table is. The
- * partitions themselves are tables PostgreSQL makes from the parent (its columns, indexes,
- * constraints and foreign keys); they are created at run time (a module's job), not by the schema,
- * and the engine leaves them out of its diff. What they inherit is not reported as raw SQL again.
+ * Partitioned tables, which the schema language cannot state either (each module's
+ * `database.partitionedTables`): each table here is PARTITIONED BY this key in the migrations
+ * (pg_get_partkeydef), and no other table is. The partitions themselves are tables PostgreSQL
+ * makes from the parent (its columns, indexes, constraints and foreign keys); they are created at
+ * run time (a module's job), not by the schema, and the engine leaves them out of its diff. What
+ * they inherit is not reported as raw SQL again.
  */
-export const PARTITIONED_TABLES: Readonly<Record<string, string>> = {
-  // Sponsors: one partition per month (sponsors_ensure_partitions).
-  plant_analyses: 'RANGE (analysis_date)',
-  analysis_messages: 'RANGE (sent_at)',
-};
+export function partitionedTables(): Record<string, string> {
+  return Object.assign({}, ...installedModules().map((module) => module.database?.partitionedTables ?? {})) as Record<string, string>;
+}
 
 export const SCHEMA_DIR = path.resolve('prisma/schema');
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
@@ -121,9 +62,9 @@ export interface DriftOptions {
   schemaDir?: string;
   /** Folder of the migrations in Prisma's layout (default prisma/migrations). */
   migrationsDir?: string;
-  /** Names of objects made by raw SQL that the schema cannot express (default RAW_SQL_OBJECTS). */
+  /** Names of objects made by raw SQL that the schema cannot express (default: every installed module's). */
   rawSqlObjects?: readonly string[];
-  /** Tables the migrations partition, with their partition keys (default PARTITIONED_TABLES). */
+  /** Tables the migrations partition, with their partition keys (default: every installed module's). */
   partitionedTables?: Readonly<Record<string, string>>;
 }
 
@@ -160,7 +101,7 @@ export class DriftChecker {
   async check(options: DriftOptions = {}): Promise<DriftReport> {
     const schemaFiles = readSchemaFiles(options.schemaDir ?? SCHEMA_DIR);
     const migrations = readMigrationList(options.migrationsDir ?? MIGRATIONS_DIR);
-    const allowlist = options.rawSqlObjects ?? RAW_SQL_OBJECTS;
+    const allowlist = options.rawSqlObjects ?? rawSqlObjects();
 
     const databases = new PgliteDatabases(() => this.templateDatabase());
     try {
@@ -189,22 +130,22 @@ export class DriftChecker {
       // The engine does not see CHECK constraints, expression indexes, triggers...: each must be declared.
       for (const object of shadow.rawObjects) {
         if (!allowlist.includes(object.name)) {
-          differences.push(`"${object.name}" (${object.kind}) is raw SQL the schema cannot state, and not in RAW_SQL_OBJECTS`);
+          differences.push(`"${object.name}" (${object.kind}) is raw SQL the schema cannot state, and not in any module's database.rawSqlObjects`);
         }
       }
       // A stale entry would silently excuse a future object of the same name.
       for (const name of allowlist) {
-        if (!shadow.names.has(name)) differences.push(`RAW_SQL_OBJECTS lists "${name}", but no migration creates it`);
+        if (!shadow.names.has(name)) differences.push(`A module's database.rawSqlObjects lists "${name}", but no migration creates it`);
       }
       // Partitioning is invisible to the engine: compare it with the declared list, both ways.
-      const partitioned = options.partitionedTables ?? PARTITIONED_TABLES;
+      const partitioned = options.partitionedTables ?? partitionedTables();
       for (const [table, key] of Object.entries(partitioned)) {
         const actual = shadow.partitioned.get(table);
-        if (actual === undefined) differences.push(`PARTITIONED_TABLES says "${table}" is partitioned by ${key}, but the migrations leave it unpartitioned or do not create it`);
-        else if (actual !== key) differences.push(`"${table}" is partitioned by ${actual} in the migrations, not by ${key} as PARTITIONED_TABLES says`);
+        if (actual === undefined) differences.push(`A module's database.partitionedTables says "${table}" is partitioned by ${key}, but the migrations leave it unpartitioned or do not create it`);
+        else if (actual !== key) differences.push(`"${table}" is partitioned by ${actual} in the migrations, not by ${key} as its module's database.partitionedTables says`);
       }
       for (const [table, key] of shadow.partitioned) {
-        if (!(table in partitioned)) differences.push(`"${table}" is partitioned by ${key} in the migrations, and not in PARTITIONED_TABLES`);
+        if (!(table in partitioned)) differences.push(`"${table}" is partitioned by ${key} in the migrations, and not in any module's database.partitionedTables`);
       }
       return { differences, script: kept.join('\n\n'), tolerated };
     } finally {

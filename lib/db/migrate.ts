@@ -125,7 +125,9 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
     for (const migration of local.filter((m) => status.pending.includes(m.name))) {
       // A transaction statement of its own (BEGIN; / BEGIN WORK; / BEGIN TRANSACTION ...;), not the
       // BEGIN of a PL/pgSQL body, which a function or trigger migration holds.
-      const ownTransaction = /\bCONCURRENTLY\b|^\s*BEGIN(\s+(WORK|TRANSACTION)\b[^;]*)?\s*;/im.test(migration.sql);
+      // Comments are left out: a comment that says "concurrently" is not a CONCURRENTLY statement.
+      const code = migration.sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+      const ownTransaction = /\bCONCURRENTLY\b|^\s*BEGIN(\s+(WORK|TRANSACTION)\b[^;]*)?\s*;/im.test(code);
       const done = ownTransaction ? await applyAlone(client, migration) : await applyInTransaction(client, migration);
       if (done) {
         log(`applied ${migration.name}`);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { register } from '@/instrumentation';
+import { cronJobs } from '@/lib/modules/registry';
 import { inlineCrons, startInlineCrons, stopInlineCrons } from './cron';
 
 afterEach(() => stopInlineCrons());
@@ -8,7 +9,8 @@ describe('inline crons', () => {
   it('schedule every cron job once per process, in UTC', async () => {
     const crons = await startInlineCrons();
     // Every module's cron jobs, in registry order.
-    expect(crons.map((cron) => cron.name)).toEqual(['brisk:leads/schedule-searches', 'brisk:leads/audit-counters', 'brisk:channels/maintenance', 'brisk:ops/daily-cleanup']);
+    expect(crons.map((cron) => cron.name)).toEqual(cronJobs().map((job) => `brisk:${job.name}`));
+    expect(crons.map((cron) => cron.name)).toEqual(expect.arrayContaining(['brisk:leads/schedule-searches', 'brisk:channels/maintenance', 'brisk:sponsors/create-partitions', 'brisk:ops/daily-cleanup']));
     const next = crons.find((cron) => cron.name === 'brisk:ops/daily-cleanup')!.nextRun()!;
     expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([3, 30]);
     expect(crons.find((cron) => cron.name === 'brisk:channels/maintenance')!.nextRun()!.getUTCMinutes() % 10).toBe(0);

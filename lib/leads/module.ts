@@ -83,6 +83,42 @@ const DASHBOARD_TIME: PlanTarget = { limit: 500, text: '< 500 ms', source: '001 
 
 export const leadsModule = defineModule({
   name: 'leads',
+  database: {
+    rawSqlObjects: [
+    // Leads (prisma/migrations/20261123100000_leads): a keyword's text is unique per owner whatever its case.
+    'keywords_owner_text_key',
+    // Leads: CHECKs (a keyword has text; scores, thresholds and health are 0–100; counters never go below zero).
+    'keywords_text_check',
+    'leads_score_check',
+    'mentions_score_check',
+    'lead_settings_threshold_check',
+    'integrations_health_check',
+    'keywords_counters_check',
+    'users_lead_counters_check',
+    'lead_status_counts_check',
+    'lead_daily_counts_check',
+    // Leads: the counter caches' functions and statement-level triggers (transition tables).
+    'leads_bump_keywords',
+    'leads_bump_users',
+    'leads_keywords_counted',
+    'leads_keyword_owner_fixed',
+    'leads_mentions_apply',
+    'leads_mentions_counted',
+    'leads_bump_status_counts',
+    'leads_bump_daily_counts',
+    'leads_leads_apply',
+    'leads_leads_counted',
+    'keywords_counted_insert',
+    'keywords_counted_delete',
+    'keywords_owner_fixed',
+    'mentions_counted_insert',
+    'mentions_counted_delete',
+    'mentions_counted_update',
+    'leads_counted_insert',
+    'leads_counted_delete',
+    'leads_counted_update',
+    ],
+  },
   nav: [{ href: '/leads', label: 'Leads', placement: 'products', description: 'Listen to feeds for your keywords, score the mentions into leads and follow them to a sale.' }],
   jobs: [searchIntegrationJob, scheduleSearchesJob, auditCountersJob],
   cacheKinds: Object.values(leadsCacheKinds),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation';
 import { LEAD_STATUSES } from './types';
 
 /** A keyword or phrase to listen for: 2 to 80 characters, spaces collapsed. */
@@ -6,7 +7,7 @@ export const keywordInputSchema = z.object({
   text: z
     .string({ error: 'Type a keyword or a phrase.' })
     .transform((value) => value.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(2, 'Use at least 2 characters.').max(80, 'Use at most 80 characters.')),
+    .pipe(text().min(2, 'Use at least 2 characters.').max(80, 'Use at most 80 characters.')),
 });
 
 export const leadStatusSchema = z.enum(LEAD_STATUSES, { error: 'Choose new, qualified, converted or lost.' });
@@ -36,8 +37,7 @@ export const feedUrlSchema = z
 
 export const integrationInputSchema = z.object({
   url: feedUrlSchema,
-  name: z
-    .string()
+  name: text()
     .trim()
     .max(120, 'Use at most 120 characters.')
     .optional()

@@ -49,6 +49,12 @@ export interface ModuleManifest {
    */
   widgets?: readonly WidgetDefinition[];
   /**
+   * What its migrations make that the Prisma schema cannot state, for the drift check
+   * (lib/db/drift.ts): raw-SQL objects by name (CHECKs, expression or covering indexes,
+   * triggers, functions) and partitioned tables with their partition keys.
+   */
+  database?: { rawSqlObjects?: readonly string[]; partitionedTables?: Readonly<Record<string, string>> };
+  /**
    * Problems the ops console's Alerts widget shows beside the platform's own (a module's health
    * checks, e.g. counters that drifted). Read on every refresh of the console: keep it cheap.
    */

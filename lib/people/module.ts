@@ -18,6 +18,14 @@ export const peopleCacheKinds = {
 
 export const peopleModule = defineModule({
   name: 'people',
+  database: {
+    rawSqlObjects: [
+    // connections: one row per pair in either order, a unique expression index on LEAST/GREATEST of the two ids.
+    'connections_pair_key',
+    // connections: CHECK (requester_id <> addressee_id), nobody befriends themselves.
+    'connections_not_self_check',
+    ],
+  },
   cacheKinds: Object.values(peopleCacheKinds),
   warmOnSignIn: async (userId) => {
     const { friendSummaryRead } = await import('./queries');

@@ -109,6 +109,23 @@ export const sponsorWidgets = [
 
 export const sponsorsModule = defineModule({
   name: 'sponsors',
+  database: {
+    rawSqlObjects: [
+    // Sponsors: makes the monthly partitions of plant_analyses and analysis_messages (plpgsql).
+    'sponsors_ensure_partitions',
+    // Sponsors: covering indexes (INCLUDE) the analytics read alone.
+    'plant_analyses_sponsor_date_idx',
+    'analysis_messages_sponsor_sent_idx',
+    'sponsorship_codes_distributed_idx',
+    'sponsorship_codes_redeemed_idx',
+    // Sponsors: CHECK constraints (code format, health score 0-100, a subscription ends after it starts).
+    'sponsorship_codes_code_check',
+    'plant_analyses_health_score_check',
+    'user_subscriptions_dates_check',
+    ],
+    // One partition per month, made ahead by the partitions job (sponsors_ensure_partitions).
+    partitionedTables: { plant_analyses: 'RANGE (analysis_date)', analysis_messages: 'RANGE (sent_at)' },
+  },
   nav: [{ href: '/sponsors', label: 'Sponsors', placement: 'products', description: 'Sponsorship codes, plant analyses and their messages, and each sponsor’s analytics.' }],
   jobs: [createPartitionsJob, analysePlantJob],
   cacheKinds: Object.values(sponsorCacheKinds),

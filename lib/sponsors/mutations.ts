@@ -4,7 +4,7 @@ import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { sendEvent } from '@/lib/jobs/backend';
 import { logger } from '@/lib/metrics/logger';
-import { fail, invalid, isUuid, ok, type MutationResult } from '@/lib/validation';
+import { fail, invalid, isStorableText, isUuid, ok, type MutationResult } from '@/lib/validation';
 import { analysisRequested } from './module';
 import { withPartitionsFor } from './partitions';
 import { loadSubscription } from './queries';
@@ -284,6 +284,14 @@ export async function markThreadRead(viewerId: string, analysisId: string): Prom
     UPDATE analysis_messages SET read_at = now()
     WHERE analysis_id = ${analysisId}::uuid AND to_user_id = ${viewerId} AND read_at IS NULL`;
   if (marked > 0) await invalidate([inboxTag(viewerId), analysisTag(analysisId)]);
+  else {
+    // Nothing unread: fine on the viewer's own thread, a 404 on anyone else's (as reading it is).
+    const [party] = await prisma.$queryRaw<{ ok: boolean }[]>`
+      SELECT true AS ok FROM plant_analyses a
+      WHERE a.id = ${analysisId}::uuid
+        AND (a.farmer_id = ${viewerId} OR EXISTS (SELECT 1 FROM sponsor_members sm WHERE sm.sponsor_id = a.sponsor_id AND sm.user_id = ${viewerId}))`;
+    if (!party) return fail('not_found', 'This analysis does not exist.');
+  }
   return ok({ marked });
 }
 
@@ -336,6 +344,7 @@ export async function addMember(viewerId: string, sponsorId: string, input: unkn
 /** Removes a member (owners only; not themselves). What they could see through the sponsor is gone on their next request. */
 export async function removeMember(viewerId: string, sponsorId: string, userId: string): Promise<MutationResult> {
   if (!isUuid(sponsorId)) return fail('not_found', SPONSOR_NOT_FOUND);
+  if (typeof userId !== 'string' || !isStorableText(userId)) return fail('not_found', 'This person is not a member.');
   if (userId === viewerId) return fail('invalid', 'You cannot remove yourself.');
   const removed = await prisma.$executeRaw`
     DELETE FROM sponsor_members m

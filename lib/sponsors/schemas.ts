@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidSchema } from '@/lib/validation';
+import { text, uuidSchema } from '@/lib/validation';
 import { BUCKETS, CODE_FILTERS, CODE_TIERS, MEMBER_ROLES, type AnalyticsRange, type Bucket } from './types';
 
 /** Empty form fields mean "not given". */
@@ -129,7 +129,7 @@ export const redeemCodeSchema = z.object({
 });
 
 export const messageSchema = z.object({
-  body: z.string('Write a message.').trim().min(1, 'Write a message.').max(2000, 'Use at most 2,000 characters.'),
+  body: text('Write a message.').trim().min(1, 'Write a message.').max(2000, 'Use at most 2,000 characters.'),
 });
 
 export const addMemberSchema = z.object({
@@ -139,8 +139,8 @@ export const addMemberSchema = z.object({
 
 export const addDealerSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Use an e-mail address.')),
-  name: z.string().trim().min(1, 'Give the dealership a name.').max(120, 'Use at most 120 characters.'),
-  region: z.preprocess(blankToUndefined, z.string().trim().max(80, 'Use at most 80 characters.').optional()),
+  name: text().trim().min(1, 'Give the dealership a name.').max(120, 'Use at most 120 characters.'),
+  region: z.preprocess(blankToUndefined, text().trim().max(80, 'Use at most 80 characters.').optional()),
 });
 
 export const CROP_TYPES = ['tomato', 'wheat', 'maize', 'cotton', 'potato', 'pepper', 'cucumber', 'grape', 'olive', 'hazelnut', 'sunflower', 'apple'] as const;
@@ -161,7 +161,7 @@ const httpUrl = z
 
 export const analysisRequestSchema = z.object({
   cropType: z.enum(CROP_TYPES, 'Choose the crop in the photo.'),
-  location: z.preprocess(blankToUndefined, z.string().trim().max(120, 'Use at most 120 characters.').optional()),
+  location: z.preprocess(blankToUndefined, text().trim().max(120, 'Use at most 120 characters.').optional()),
   imageUrl: z.preprocess(blankToUndefined, httpUrl.optional()),
 });
 

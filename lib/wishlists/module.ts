@@ -80,6 +80,14 @@ const birthdayAtlas = stableUuid('item:ada-birthday:2');
 
 export const wishlistsModule = defineModule({
   name: 'wishlists',
+  database: {
+    rawSqlObjects: [
+    // items: CHECK price IS NULL OR price >= 0.
+    'items_price_check',
+    // items: CHECK currency IS NULL OR an ISO 4217 code ('^[A-Z]{3}$').
+    'items_currency_check',
+    ],
+  },
   nav: [{ href: '/wishlists', label: 'Wishlists', placement: 'products', description: 'Your lists, your friends’ lists and public ones; gifts stay a surprise.' }],
   jobs: [extractItemMetadataJob, refreshActivityStatsJob, releaseGiftsOfFormerFriendsJob],
   cacheKinds: Object.values(wishlistCacheKinds),
