@@ -43,6 +43,10 @@ export const RAW_SQL_OBJECTS: readonly string[] = [
   'items_price_check',
   // items: CHECK currency IS NULL OR an ISO 4217 code ('^[A-Z]{3}$').
   'items_currency_check',
+  // dashboard_components: CHECK width and height BETWEEN 1 AND 12 (the 12-column grid).
+  'dashboard_components_size_check',
+  // dashboard_components: CHECK type is `<module>.<widget>`.
+  'dashboard_components_type_check',
 ];
 
 export const SCHEMA_DIR = path.resolve('prisma/schema');
