@@ -3,6 +3,7 @@ import { homeModule } from '@/lib/home/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
+import { projectsModule } from '@/lib/projects/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
 /**
@@ -14,6 +15,7 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
+  projectsModule,
   accountsModule,
   opsModule,
 ]);
