@@ -120,11 +120,10 @@ export async function seedProjects(prisma: PrismaClient, { log, today }: SeedCon
       update: { name: project.name, ownerId: owner },
     });
     for (const [userId, role] of project.members) {
-      await prisma.projectMember.upsert({
-        where: { projectId_userId: { projectId, userId } },
-        create: { projectId, userId, role, createdAt },
-        update: { role },
-      });
+      // Raw: Prisma's upsert picks the partial one-owner index for its ON CONFLICT.
+      await prisma.$executeRaw`
+        INSERT INTO project_members (project_id, user_id, role, created_at) VALUES (${projectId}::uuid, ${userId}, ${role}::project_role, ${createdAt})
+        ON CONFLICT (project_id, user_id) DO UPDATE SET role = EXCLUDED.role`;
     }
     for (const [position, dashboard] of project.dashboards.entries()) {
       const dashboardId = demoDashboardId(dashboard.key);
