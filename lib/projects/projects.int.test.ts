@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as meRoute } from '@/app/api/v1/auth/me/route';
 import { GET as bootstrapRoute } from '@/app/api/v1/bootstrap/route';
 import { GET as dashboardRoute } from '@/app/api/v1/projects/[id]/dashboards/[dashboardId]/route';
@@ -206,6 +206,18 @@ describe('the builder’s writes', () => {
     }
   });
 
+  it('a widget whose data cannot be loaded is that component’s failure (retryable), never the page’s', async () => {
+    const note = installedWidget('projects.note')!.definition;
+    const spy = vi.spyOn(note, 'load').mockRejectedValueOnce(new Error('connection reset'));
+    try {
+      expect(await loadComponentData(ADA, { id: 'z', type: 'projects.note', config: { title: 'T', text: '' } })).toMatchObject({ status: 'failed', module: 'projects', title: 'Note' });
+      // The next attempt (Retry) loads it.
+      expect(await loadComponentData(ADA, { id: 'z', type: 'projects.note', config: { title: 'T', text: '' } })).toMatchObject({ status: 'ok', data: { title: 'T' } });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('reads each widget with the viewer’s access rules: a public dashboard shows nobody’s private data', async () => {
     const data = await loadComponentData(ADA, { id: 'x', type: 'wishlists.upcomingEvents', config: { limit: 8 } });
     const anonymous = await loadComponentData(PUBLIC_VIEWER_ID, { id: 'y', type: 'wishlists.upcomingEvents', config: { limit: 8 } });
@@ -258,7 +270,7 @@ describe('statement budgets', () => {
   });
 
   it('the project list, a project and a dashboard: one statement each cold, none warm', async () => {
-    const reads = { list: () => getProjectList(ADA), project: () => getProjectDetail(ADA, launch), dashboard: () => getDashboardView(ADA, overview), public: () => getPublicDashboard(highlights) };
+    const reads: Record<string, () => Promise<unknown>> = { list: () => getProjectList(ADA), project: () => getProjectDetail(ADA, launch), dashboard: () => getDashboardView(ADA, overview), public: () => getPublicDashboard(highlights) };
     for (const [name, read] of Object.entries(reads)) {
       // Dropped right before (a sign-in of an earlier test may still be warming Ada's caches).
       await dropDemoCaches();
