@@ -16,7 +16,7 @@ import { cn } from '@/components/ui/cn';
  */
 
 /** Loads the content of some of a dashboard's components (a server action, bound by the page). */
-export type LoadComponents = (dashboardId: string, componentIds: string[]) => Promise<Record<string, ReactNode>>;
+export type LoadComponents = (dashboardId: string, componentIds: string[]) => Promise<{ ok: true; value: Record<string, ReactNode> } | { ok: false; message: string }>;
 
 const RetryContext = createContext<(() => void) | null>(null);
 
@@ -41,7 +41,8 @@ function requestContent(load: LoadComponents, dashboardId: string, componentId: 
       byDashboard!.delete(dashboardId);
       const ids = [...batch.ids];
       load(dashboardId, ids).then(
-        (nodes) => {
+        (result) => {
+          const nodes = result.ok ? result.value : {};
           for (const id of ids) {
             for (const waiter of batch.waiters.get(id) ?? []) {
               if (id in nodes) waiter.resolve(nodes[id]);

@@ -40,5 +40,8 @@ export const updateComponentSchema = z
 /** A dashboard's components in their new order: each of them once. */
 export const reorderSchema = z.array(z.guid('Not a valid id.'), 'Give the components in their new order.').max(LIMITS.components, `A dashboard has at most ${LIMITS.components} components.`);
 
+/** The components a dashboard page asks the content of (below the fold, or retried). */
+export const componentIdsSchema = z.array(z.guid('Not a valid id.'), 'Give the components to load.').min(1, 'Give the components to load.').max(LIMITS.components, `A dashboard has at most ${LIMITS.components} components.`);
+
 /** The bootstrap API's query (plan 004, phase 7B): a dashboard to load with the user and server status. */
 export const bootstrapQuerySchema = z.object({ dashboard: z.guid('Not a dashboard id.').optional() });

@@ -4,8 +4,6 @@ import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { formAction, viewerAction } from '@/lib/api/action';
 import { refreshed } from '@/lib/api/refresh';
-import { requireViewer } from '@/lib/auth/viewer';
-import { measure } from '@/lib/metrics/request';
 import {
   addComponent,
   changeMemberRole,
@@ -22,9 +20,9 @@ import {
   updateDashboard,
 } from '@/lib/projects/mutations';
 import { getDashboardView } from '@/lib/projects/queries';
-import { LIMITS } from '@/lib/projects/types';
+import { componentIdsSchema } from '@/lib/projects/schemas';
 import { renderComponents } from '@/components/projects/dashboard-grid';
-import type { MutationResult } from '@/lib/validation';
+import { fail, invalid, ok, type MutationResult } from '@/lib/validation';
 
 // Thin wrappers (lib/api/action.ts): who is asking, the mutation, where to go next.
 
@@ -80,14 +78,13 @@ export const reorderComponentsAction = viewerAction('reorderComponents', async (
 /**
  * The content of some components of a dashboard (those below the fold as they near the
  * viewport, and any the viewer retries), as its members see it: the components' data in
- * parallel, then their views. Nothing for a dashboard the viewer may not see.
+ * parallel, then their views. A dashboard the viewer may not see is not found; ids that are not
+ * a list of component ids are refused.
  */
-export async function loadComponentsAction(dashboardId: string, componentIds: string[]): Promise<Record<string, ReactNode>> {
-  const viewer = await requireViewer();
-  const ids = Array.isArray(componentIds) ? componentIds.filter((id): id is string => typeof id === 'string').slice(0, LIMITS.components) : [];
-  const { result } = await measure('action:loadComponents', 'action', async () => {
-    const dashboard = await getDashboardView(viewer.id, String(dashboardId));
-    return dashboard ? renderComponents(viewer.id, dashboard, ids) : {};
-  });
-  return result;
-}
+export const loadComponentsAction = viewerAction('loadComponents', async (viewer, dashboardId: string, componentIds: string[]): Promise<MutationResult<Record<string, ReactNode>>> => {
+  const ids = componentIdsSchema.safeParse(componentIds);
+  if (!ids.success) return invalid(ids.error);
+  const dashboard = typeof dashboardId === 'string' ? await getDashboardView(viewer.id, dashboardId) : null;
+  if (!dashboard) return fail('not_found', 'This dashboard does not exist, or you are not a member of its project.');
+  return ok(await renderComponents(viewer.id, dashboard, ids.data));
+});
