@@ -4,9 +4,10 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signOut, signUp } from '@/lib/auth/mutations';
 import { safeRedirectPath } from '@/lib/auth/schemas';
-import { formValues, type FormState } from '@/lib/validation';
+import { formValues, isFormData, notAForm, type FormState } from '@/lib/validation';
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return notAForm();
   const values = formValues(formData, ['email', 'password']);
   const result = await signIn(values, await headers());
   // The password is never sent back to the form.
@@ -15,6 +16,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 }
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return notAForm();
   const values = formValues(formData, ['name', 'email', 'password']);
   const result = await signUp(values, await headers());
   if (!result.ok) return { ...result, values: { name: values.name ?? '', email: values.email ?? '' } };

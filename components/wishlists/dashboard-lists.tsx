@@ -1,8 +1,9 @@
+import type { Route } from 'next';
 import Link from 'next/link';
 import { Skeleton } from '@/components/ui/skeleton';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getWishlistDashboard } from '@/lib/wishlists/queries';
-import type { WishlistCard as Card, WishlistDashboard, WishlistSort } from '@/lib/wishlists/types';
+import { DEFAULT_WISHLIST_SORT, type WishlistCard as Card, type WishlistDashboard, type WishlistSort } from '@/lib/wishlists/types';
 import { CARD_HEIGHT, WishlistCard } from './wishlist-card';
 
 const SECTIONS = [
@@ -14,18 +15,30 @@ const SECTIONS = [
 const GRID = 'grid gap-4 sm:grid-cols-2 xl:grid-cols-3';
 
 /**
+ * Cards a section shows until the viewer asks for all of them (`?all=1`): a dashboard is a
+ * glance, and every card is markup and React payload on every visit (the read still returns up
+ * to DASHBOARD_LIMITS, so "all" needs no other query). Public lists have their own browse page.
+ */
+export const SHOWN_AT_FIRST = { mine: 12, friends: 9, public: 6 } as const;
+
+/**
  * The three sections of the dashboard, from one query (plan 000's unified loading). `load`
  * replaces the data source (the benchmark's naive baseline, bench/); the view stays the same.
  */
 export async function DashboardLists({
   sort,
+  all,
   load = getWishlistDashboard,
 }: {
   sort: Promise<WishlistSort>;
+  /** Whether every card is shown (`?all=1`) or the first ones of each section. */
+  all: Promise<boolean>;
   load?: (viewerId: string, sort: WishlistSort) => Promise<WishlistDashboard>;
 }) {
   const viewer = await requireViewer();
-  const dashboard = await load(viewer.id, await sort);
+  const [order, showAll] = await Promise.all([sort, all]);
+  const dashboard = await load(viewer.id, order);
+  const allHref = `/wishlists?all=1${order === DEFAULT_WISHLIST_SORT ? '' : `&sort=${order}`}` as Route;
   return (
     <div className="flex flex-col gap-8" data-testid="wishlist-sections">
       {SECTIONS.map((section) => (
@@ -40,13 +53,27 @@ export async function DashboardLists({
               )}
             </p>
           ) : (
-            <ul className={GRID}>
-              {dashboard[section.key].map((list: Card) => (
-                <li key={list.id}>
-                  <WishlistCard list={list} showOwner={section.showOwner} />
-                </li>
-              ))}
-            </ul>
+            <>
+              <ul className={GRID}>
+                {(showAll ? dashboard[section.key] : dashboard[section.key].slice(0, SHOWN_AT_FIRST[section.key])).map((list: Card) => (
+                  <li key={list.id}>
+                    <WishlistCard list={list} showOwner={section.showOwner} />
+                  </li>
+                ))}
+              </ul>
+              {section.key === 'public' ? (
+                <Link href="/public/wishlists" className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
+                  Browse all public lists
+                </Link>
+              ) : (
+                !showAll &&
+                dashboard[section.key].length > SHOWN_AT_FIRST[section.key] && (
+                  <Link href={allHref} className="mt-3 inline-block text-sm font-medium text-brand-700 underline">
+                    Show all {dashboard[section.key].length} {section.key === 'mine' ? 'of my lists' : 'lists of my friends'}
+                  </Link>
+                )
+              )}
+            </>
           )}
         </ListSection>
       ))}

@@ -24,7 +24,7 @@ export interface DashboardLoaders {
 }
 
 /** The wishlist dashboard. Every widget is its own Suspense boundary with a skeleton of its size: none waits for another. */
-export function WishlistDashboard({ sort, loaders = {} }: { sort: Promise<WishlistSort>; loaders?: DashboardLoaders }) {
+export function WishlistDashboard({ sort, all, loaders = {} }: { sort: Promise<WishlistSort>; all: Promise<boolean>; loaders?: DashboardLoaders }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -47,7 +47,7 @@ export function WishlistDashboard({ sort, loaders = {} }: { sort: Promise<Wishli
             <SortLinks sort={sort} />
           </Suspense>
           <Suspense fallback={<DashboardListsSkeleton />}>
-            <DashboardLists sort={sort} load={loaders.dashboard} />
+            <DashboardLists sort={sort} all={all} load={loaders.dashboard} />
           </Suspense>
         </div>
         <aside className="flex flex-col gap-4" aria-label="Activity">

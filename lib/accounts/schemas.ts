@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation';
 
 /** A checkbox as a form sends it ("on"), or a boolean from code. */
 const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
@@ -6,7 +7,7 @@ const checkbox = z.preprocess((value) => value === true || value === 'on' || val
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, 'Enter your current password.').max(128, 'Use at most 128 characters.'),
-    newPassword: z.string().min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.'),
+    newPassword: text().min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.'),
     confirmPassword: z.string(),
     revokeTokens: checkbox.default(false),
   })

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from '@/lib/db/errors';
 import { logger } from '@/lib/metrics/logger';
 import { measure } from '@/lib/metrics/request';
 import { refreshed } from './refresh';
-import { fail, formValues, type FormState, type MutationResult } from '@/lib/validation';
+import { fail, formValues, isFormData, notAForm, type FormState, type MutationResult } from '@/lib/validation';
 
 /**
  * The one wrapper of Brisk's server actions: who is asking (signed in, or off to sign-in), the
@@ -43,7 +43,9 @@ export function formAction<Bound extends unknown[], T>(
   onSuccess: FormSuccess<T, Bound> = 'refresh',
 ) {
   return async (...args: [...Bound, FormState<T>, FormData]): Promise<FormState<T>> => {
-    const formData = args[args.length - 1] as FormData;
+    const formData = args[args.length - 1];
+    // A client may call the action with anything: what is not a form is refused, not read.
+    if (!isFormData(formData)) return notAForm();
     const bound = args.slice(0, -2) as Bound;
     const values = formValues(formData, fields);
     const result = await viewerAction(name, (viewer: Viewer) => run(viewer, values, ...bound))();

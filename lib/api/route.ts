@@ -36,12 +36,30 @@ export interface ApiRouteOptions<Q extends z.ZodType> {
 
 type NoQuery = z.ZodType<Record<string, never>>;
 
+/**
+ * What a handler made by apiRoute says about itself, under this symbol: its route, who may call
+ * it and the names its query schema knows (the hostile-input suite attacks those parameters).
+ */
+export const API_ROUTE_INFO = Symbol.for('brisk.apiRoute');
+
+export interface ApiRouteInfo {
+  route: string;
+  access: RouteAccess;
+  queryKeys: string[];
+}
+
+function queryKeys(schema: z.ZodType | undefined): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
+}
+
 export function apiRoute<P extends Record<string, string> = Record<string, never>, Q extends z.ZodType = NoQuery>(
   route: string,
   options: ApiRouteOptions<Q>,
   handler: (context: ApiRouteContext<P, z.output<Q>>) => Promise<Response | object>,
 ) {
-  return withRoute(route, async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
+  const info: ApiRouteInfo = { route, access: options.access, queryKeys: queryKeys(options.query) };
+  const routeHandler = withRoute(route, async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
     if (options.available && !options.available()) return notFoundResponse();
     const credential = bearerCredential(request.headers);
     // A client that keeps sending unknown tokens is refused before its next one is looked up.
@@ -67,6 +85,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
     if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
     return response;
   });
+  return Object.assign(routeHandler, { [API_ROUTE_INFO]: info });
 }
 
 function tooManyRequests(reason: string, retryAfterSeconds: number): Response {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation';
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.')),
@@ -6,9 +7,9 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
+  name: text().trim().min(1, 'Enter your name.').max(100, 'Use at most 100 characters.'),
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid e-mail address.')),
-  password: z.string().min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.'),
+  password: text().min(8, 'Use at least 8 characters.').max(128, 'Use at most 128 characters.'),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;

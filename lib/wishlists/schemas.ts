@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation';
 import { WISHLIST_EVENT_TYPES, WISHLIST_SORTS, WISHLIST_VISIBILITIES, DEFAULT_WISHLIST_SORT, type PublicListCursor, type PublicListFilter } from './types';
 
 /** Empty form fields mean "not given". */
@@ -11,8 +12,8 @@ const isoDate = z
 
 export const wishlistInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Give the list a name.').max(120, 'Use at most 120 characters.'),
-    description: z.preprocess(blankToUndefined, z.string().trim().max(2000, 'Use at most 2,000 characters.').optional()),
+    name: text().trim().min(1, 'Give the list a name.').max(120, 'Use at most 120 characters.'),
+    description: z.preprocess(blankToUndefined, text().trim().max(2000, 'Use at most 2,000 characters.').optional()),
     visibility: z.enum(WISHLIST_VISIBILITIES, 'Choose who can see the list.'),
     eventType: z.preprocess(blankToUndefined, z.enum(WISHLIST_EVENT_TYPES, 'Choose an occasion from the list.').optional()),
     eventDate: z.preprocess(blankToUndefined, isoDate.optional()),
@@ -21,8 +22,7 @@ export const wishlistInputSchema = z
 
 export type WishlistInput = z.infer<typeof wishlistInputSchema>;
 
-const httpUrl = z
-  .string()
+const httpUrl = text()
   .trim()
   .max(2048, 'Use a link of at most 2,048 characters.')
   .refine((value) => {
@@ -36,7 +36,7 @@ const httpUrl = z
 
 export const itemInputSchema = z
   .object({
-    name: z.preprocess(blankToUndefined, z.string().trim().min(1).max(200, 'Use at most 200 characters.').optional()),
+    name: z.preprocess(blankToUndefined, text().trim().min(1).max(200, 'Use at most 200 characters.').optional()),
     url: z.preprocess(blankToUndefined, httpUrl.optional()),
     price: z.preprocess(
       blankToUndefined,
@@ -50,7 +50,7 @@ export const itemInputSchema = z
       (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toUpperCase()) : value),
       z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR.').optional(),
     ),
-    notes: z.preprocess(blankToUndefined, z.string().trim().max(500, 'Use at most 500 characters.').optional()),
+    notes: z.preprocess(blankToUndefined, text().trim().max(500, 'Use at most 500 characters.').optional()),
   })
   .refine((value) => value.name || value.url, { path: ['name'], message: 'Give the item a name or a link.' })
   .refine((value) => !value.price || value.currency, { path: ['currency'], message: 'Say which currency the price is in.' });

@@ -6,12 +6,13 @@ import { changePassword, deleteAccount, type PasswordChanged } from '@/lib/accou
 import { signOut } from '@/lib/auth/mutations';
 import { requireSession } from '@/lib/auth/viewer';
 import { measure } from '@/lib/metrics/request';
-import { formValues, type FormState } from '@/lib/validation';
+import { formValues, isFormData, notAForm, type FormState } from '@/lib/validation';
 
 // Thin wrappers: who is asking (and from which session), the mutation, what the form shows.
 // Passwords are never sent back to the form.
 
 export async function changePasswordAction(_previous: FormState<PasswordChanged>, formData: FormData): Promise<FormState<PasswordChanged>> {
+  if (!isFormData(formData)) return notAForm();
   const { viewer, sessionId } = await requireSession();
   const values = formValues(formData, ['currentPassword', 'newPassword', 'confirmPassword', 'revokeTokens']);
   const requestHeaders = await headers();
@@ -20,6 +21,7 @@ export async function changePasswordAction(_previous: FormState<PasswordChanged>
 }
 
 export async function deleteAccountAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return notAForm();
   const { viewer, sessionId } = await requireSession();
   const requestHeaders = await headers();
   const { result } = await measure('action:deleteAccount', 'action', () =>

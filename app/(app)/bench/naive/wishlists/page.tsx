@@ -19,5 +19,5 @@ const naive = {
  * that only the data path differs.
  */
 export default function NaiveWishlistsPage({ searchParams }: PageProps<'/bench/naive/wishlists'>) {
-  return <WishlistDashboard sort={searchParams.then((params) => wishlistSortSchema.parse(params.sort))} loaders={naive} />;
+  return <WishlistDashboard sort={searchParams.then((params) => wishlistSortSchema.parse(params.sort))} all={searchParams.then((params) => params.all === '1')} loaders={naive} />;
 }
