@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCacheKind, minutes } from '@/lib/cache/kinds';
 import { defineModule, type PlanTarget } from '@/lib/modules/manifest';
+import { text } from '@/lib/validation';
 import { stableUuid } from '@/prisma/seed/shared';
 
 /**
@@ -26,8 +27,8 @@ export const demoProjectId = (key: string) => stableUuid(`project:${key}`);
 export const demoDashboardId = (key: string) => stableUuid(`dashboard:${key}`);
 
 export const noteConfigSchema = z.object({
-  title: z.string().trim().min(1, 'Give the note a title.').max(80, 'Use at most 80 characters.'),
-  text: z.string().trim().max(1000, 'Use at most 1,000 characters.'),
+  title: text().trim().min(1, 'Give the note a title.').max(80, 'Use at most 80 characters.'),
+  text: text().trim().max(1000, 'Use at most 1,000 characters.'),
 });
 export type NoteConfig = z.infer<typeof noteConfigSchema>;
 

@@ -4,7 +4,7 @@ import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
 import { installedWidget } from '@/lib/modules/registry';
 import { fail, invalid, isUuid, ok, type MutationFailure, type MutationResult } from '@/lib/validation';
-import { addComponentSchema, dashboardInputSchema, inviteInputSchema, memberRoleSchema, projectInputSchema, reorderSchema, updateComponentSchema } from './schemas';
+import { addComponentSchema, memberIdSchema, dashboardInputSchema, inviteInputSchema, memberRoleSchema, projectInputSchema, reorderSchema, updateComponentSchema } from './schemas';
 import { dashboardTag, projectTag, projectsViewerTag } from './tags';
 import { LIMITS, canEdit, type ComponentRecord, type ProjectRole } from './types';
 import { parseWidgetConfig } from './widgets';
@@ -136,6 +136,7 @@ export async function inviteMember(viewerId: string, projectId: string, input: u
 /** Makes a member an editor or a viewer (owner only; the owner stays the owner). */
 export async function changeMemberRole(viewerId: string, projectId: string, userId: string, role: unknown): Promise<MutationResult> {
   if (!isUuid(projectId)) return fail('not_found', PROJECT_NOT_FOUND);
+  if (!memberIdSchema.safeParse(userId).success) return fail('not_found', 'This person is not a member of the project.');
   const parsed = memberRoleSchema.safeParse(role);
   if (!parsed.success) return invalid(parsed.error);
   const [row] = await prisma.$queryRaw<ProjectChangeRow[]>`
@@ -157,6 +158,7 @@ export async function changeMemberRole(viewerId: string, projectId: string, user
 /** Removes a member (the owner removes anyone else; any other member may leave). */
 export async function removeMember(viewerId: string, projectId: string, userId: string): Promise<MutationResult> {
   if (!isUuid(projectId)) return fail('not_found', PROJECT_NOT_FOUND);
+  if (!memberIdSchema.safeParse(userId).success) return fail('not_found', 'This person is not a member of the project.');
   const [row] = await prisma.$queryRaw<ProjectChangeRow[]>`
     WITH me AS (SELECT role FROM project_members WHERE project_id = ${projectId}::uuid AND user_id = ${viewerId}),
     members AS (SELECT user_id FROM project_members WHERE project_id = ${projectId}::uuid),

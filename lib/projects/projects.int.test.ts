@@ -187,6 +187,10 @@ describe('the builder’s writes', () => {
     expect(await addComponent(owner, dashboardId, { type: 'projects.note', config: { title: '', text: 'x' } })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { title: 'Give the note a title.' } });
     expect(await addComponent(owner, dashboardId, { type: 'projects.note', config: { title: 'x'.repeat(81), text: '' } })).toMatchObject({ ok: false, fieldErrors: { title: expect.stringContaining('80') } });
     expect(await addComponent(owner, dashboardId, { type: 'projects.note', width: 13 })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { width: expect.any(String) } });
+    // Text PostgreSQL cannot store (NUL, half an emoji) is refused, never a failed write.
+    expect(await addComponent(owner, dashboardId, { type: 'projects.note', config: { title: 'a\u0000b', text: '' } })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { title: expect.any(String) } });
+    expect(await addComponent(owner, dashboardId, { type: 'projects.note', config: { title: 'ok', text: '\ud83d' } })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { text: expect.any(String) } });
+    expect(await createProject(owner, { name: 'x\u0000' })).toMatchObject({ ok: false, code: 'invalid' });
     expect(parseWidgetConfig('wishlists.upcomingEvents', { limit: 0 })).toMatchObject({ ok: false, fieldErrors: { limit: expect.any(String) } });
     expect(parseWidgetConfig('wishlists.upcomingEvents', { limit: 'three' })).toMatchObject({ ok: false });
     expect(parseWidgetConfig('wishlists.upcomingEvents', { limit: 3 })).toEqual({ ok: true, config: { limit: 3 } });

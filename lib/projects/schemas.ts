@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '@/lib/validation';
 import { GRID_COLUMNS, MAX_ROWS, MEMBER_ROLES, LIMITS } from './types';
 
 /** Empty form fields mean "not given". */
@@ -6,11 +7,11 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
 
 export const projectInputSchema = z.object({
-  name: z.string('Give the project a name.').trim().min(1, 'Give the project a name.').max(120, 'Use at most 120 characters.'),
+  name: text('Give the project a name.').trim().min(1, 'Give the project a name.').max(120, 'Use at most 120 characters.'),
 });
 
 export const dashboardInputSchema = z.object({
-  title: z.string('Give the dashboard a title.').trim().min(1, 'Give the dashboard a title.').max(120, 'Use at most 120 characters.'),
+  title: text('Give the dashboard a title.').trim().min(1, 'Give the dashboard a title.').max(120, 'Use at most 120 characters.'),
   isPublic: checkbox.default(false),
 });
 
@@ -45,3 +46,6 @@ export const componentIdsSchema = z.array(z.guid('Not a valid id.'), 'Give the c
 
 /** The bootstrap API's query (plan 004, phase 7B): a dashboard to load with the user and server status. */
 export const bootstrapQuerySchema = z.object({ dashboard: z.guid('Not a dashboard id.').optional() });
+
+/** A member's id in a write: an account id (text PostgreSQL can store), else it names nobody. */
+export const memberIdSchema = text().min(1).max(200);

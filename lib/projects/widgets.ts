@@ -2,7 +2,25 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { installedWidget, installedWidgets, type InstalledWidget } from '@/lib/modules/registry';
 import { logger } from '@/lib/metrics/logger';
+import { UNSTORABLE_TEXT, isStorableText } from '@/lib/validation';
 import type { ComponentRecord, ConfigField, WidgetCatalogEntry } from './types';
+
+/** The top-level field of a config holding a string (or key) PostgreSQL cannot store, '' for the config itself, or null. */
+function unstorableField(value: unknown, field = ''): string | null {
+  if (typeof value === 'string') return isStorableText(value) ? null : field;
+  if (Array.isArray(value)) {
+    for (const item of value) if (unstorableField(item, field) !== null) return field;
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) return field;
+      const found = unstorableField(item, field || key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
 
 /*
  * The builder's view of the widget registry: every installed module's `widgets` (their data
@@ -117,7 +135,12 @@ export function parseWidgetConfig(type: string, config: unknown): { ok: true; co
   const widget = installedWidget(type);
   if (!widget) return { ok: false, message: 'This widget is not available: choose one from the list.', fieldErrors: { type: 'Unknown widget.' } };
   const parsed = widget.definition.config.safeParse(config);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) {
+    // Stored as JSONB: a string PostgreSQL cannot hold is refused whatever the widget's schema says.
+    const unstorable = unstorableField(parsed.data);
+    if (unstorable === null) return { ok: true, config: parsed.data };
+    return { ok: false, message: `${widget.definition.title}: ${UNSTORABLE_TEXT}`, fieldErrors: { [unstorable || 'config']: UNSTORABLE_TEXT } };
+  }
   const fieldErrors: Record<string, string> = {};
   for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'config')] ??= issue.message;
   const [field, message] = Object.entries(fieldErrors)[0]!;
