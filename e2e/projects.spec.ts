@@ -71,7 +71,7 @@ test('an owner builds a dashboard with the keyboard, a viewer only reads it', as
 
   // Reorder with the keyboard: pick up, move up twice, drop.
   expect(await builderOrder(page)).toEqual(['Note', 'Upcoming events', 'Activity in your circle']);
-  await page.getByRole('button', { name: 'Move Activity in your circle' }).focus();
+  await page.getByRole('button', { name: 'Move Activity in your circle', exact: true }).focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
@@ -79,7 +79,7 @@ test('an owner builds a dashboard with the keyboard, a viewer only reads it', as
   await expect.poll(() => builderOrder(page)).toEqual(['Activity in your circle', 'Note', 'Upcoming events']);
   await expect(page.getByText('dropped at position 1 of 3')).toBeAttached();
 
-  await page.getByRole('button', { name: 'Remove Upcoming events' }).click();
+  await page.getByRole('button', { name: 'Remove Upcoming events', exact: true }).click();
   await expect(components.locator(':scope > li')).toHaveCount(2);
   await expect(components.locator('li[data-pending]')).toHaveCount(0);
 
