@@ -4,7 +4,9 @@ import { GRID_COLUMNS, MAX_ROWS, MEMBER_ROLES, LIMITS } from './types';
 
 /** Empty form fields mean "not given". */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
+/** A checkbox: checked ('on', 'true', true) or not (absent, '', 'false', false); anything else is refused. */
+const CHECKBOX_VALUES = new Map<unknown, boolean>([[true, true], ['on', true], ['true', true], [false, false], ['', false], ['false', false], [undefined, false], [null, false]]);
+const checkbox = z.preprocess((value) => (CHECKBOX_VALUES.has(value) ? CHECKBOX_VALUES.get(value) : value), z.boolean('Tick the box or leave it empty.'));
 
 export const projectInputSchema = z.object({
   name: text('Give the project a name.').trim().min(1, 'Give the project a name.').max(120, 'Use at most 120 characters.'),
