@@ -115,7 +115,7 @@ export const projectsModule = defineModule({
       route: '/projects/[id]/dashboards/[dashboardId]/edit',
       viewer: 'ada',
       streamed: ['Add a widget', 'Baby shower'],
-      keyboard: ['Skip to content', 'Done editing', 'Add a widget'],
+      keyboard: ['Skip to content', 'Done editing', 'Dashboard settings', 'Configure Note'],
       // The builder's client code (TanStack Query for its optimistic updates, the configure dialog).
       bytes: { total: 340_000, script: 140_000 },
     },
