@@ -45,6 +45,16 @@ const dropDemoCaches = () =>
 
 beforeEach(dropDemoCaches);
 
+describe('the widget registry', () => {
+  it('offers the builder widgets of at least two modules besides Wishlists and Projects, each with a view', async () => {
+    const { widgetView } = await import('@/components/projects/widget-views');
+    const catalog = widgetCatalog();
+    const others = new Set(catalog.map((entry) => entry.module).filter((module) => module !== 'wishlists' && module !== 'projects'));
+    expect(others.size).toBeGreaterThanOrEqual(2);
+    for (const entry of catalog) expect(await widgetView(entry.type), entry.type).toBeDefined();
+  });
+});
+
 describe('the demo project', () => {
   it('has a 12-component dashboard mixing the widgets of several modules', async () => {
     const dashboard = await getDashboardView(ADA, overview);
