@@ -1,11 +1,12 @@
 import { accountsModule } from '@/lib/accounts/module';
 import { channelsModule } from '@/lib/channels/module';
 import { homeModule } from '@/lib/home/module';
+import { leadsModule } from '@/lib/leads/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
-import { sponsorsModule } from '@/lib/sponsors/module';
 import { projectsModule } from '@/lib/projects/module';
+import { sponsorsModule } from '@/lib/sponsors/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
 /**
@@ -17,8 +18,9 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
-  sponsorsModule,
+  leadsModule,
   channelsModule,
+  sponsorsModule,
   projectsModule,
   accountsModule,
   opsModule,

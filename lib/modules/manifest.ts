@@ -48,6 +48,17 @@ export interface ModuleManifest {
    * in components/<module>/widgets.tsx, keyed by the same type).
    */
   widgets?: readonly WidgetDefinition[];
+  /**
+   * Problems the ops console's Alerts widget shows beside the platform's own (a module's health
+   * checks, e.g. counters that drifted). Read on every refresh of the console: keep it cheap.
+   */
+  opsAlerts?: () => Promise<OpsAlert[]>;
+}
+
+/** One line of the ops console's Alerts. */
+export interface OpsAlert {
+  key: string;
+  message: string;
 }
 
 /**
