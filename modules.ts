@@ -5,6 +5,7 @@ import { leadsModule } from '@/lib/leads/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
+import { projectsModule } from '@/lib/projects/module';
 import { sponsorsModule } from '@/lib/sponsors/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
@@ -20,6 +21,7 @@ export const modules = installModules([
   leadsModule,
   channelsModule,
   sponsorsModule,
+  projectsModule,
   accountsModule,
   opsModule,
 ]);

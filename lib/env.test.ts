@@ -33,6 +33,14 @@ describe('parseEnv', () => {
     expect(message).toContain('REDIS_URL must be a URL starting with redis:// or rediss://');
   });
 
+  it('reads the kill switches as booleans, on by default, and names a bad value', () => {
+    expect(parseEnv({}).CACHE_ENABLED).toBe(true);
+    expect(parseEnv({}).ENABLE_PROGRESSIVE_LOADING).toBe(true);
+    expect(parseEnv({ CACHE_ENABLED: 'false', ENABLE_PROGRESSIVE_LOADING: '0' })).toMatchObject({ CACHE_ENABLED: false, ENABLE_PROGRESSIVE_LOADING: false });
+    expect(parseEnv({ CACHE_ENABLED: 'TRUE' }).CACHE_ENABLED).toBe(true);
+    expect(() => parseEnv({ CACHE_ENABLED: 'off' })).toThrow(/CACHE_ENABLED must be true or false/);
+  });
+
   it('requires an auth secret in production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/BETTER_AUTH_SECRET is required in production/);
     expect(() => parseEnv({ NODE_ENV: 'production', BETTER_AUTH_SECRET: 'x'.repeat(32) })).not.toThrow();

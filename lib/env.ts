@@ -22,6 +22,16 @@ const optionalUrl = (protocols: string[]) =>
     }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
     .optional();
 
+/** `true`/`false` (or `1`/`0`, any case) as a boolean. */
+const booleanFlag = (fallback: 'true' | 'false') =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine(isBooleanFlag, 'must be true or false (or 1 or 0)')
+    .default(fallback)
+    .transform((value) => value === 'true' || value === '1');
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -30,6 +40,12 @@ const schema = z
     EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(EMBEDDED_DB_PORT_DEFAULT),
     BRISK_DATA_DIR: z.string().min(1).default('.data'),
     REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+    // The data cache's kill switch (plan 004's REDIS_CACHE_ENABLED): `false` sends every cached
+    // read to its loader and keeps no page in the render cache, with no error, for comparison.
+    CACHE_ENABLED: booleanFlag('true'),
+    // Plan 004's ENABLE_PROGRESSIVE_LOADING: `false` renders a project dashboard in one pass
+    // (every component's data first, then the page), for comparison with progressive loading.
+    ENABLE_PROGRESSIVE_LOADING: booleanFlag('true'),
     BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
     BETTER_AUTH_URL: optionalUrl(['http:', 'https:']),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

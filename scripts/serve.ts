@@ -14,7 +14,7 @@ async function main() {
   await app.prepare();
   // Loaded once Next has set up its server environment (its AsyncLocalStorage globals), which
   // the cache and auth modules reach into.
-  const [{ sessionFromRequestCookies }, { processCache }, { logger }, { renderCachingHandler }, { modules }] = await Promise.all([
+  const [{ sessionFromRequestCookies }, { cacheEnabled, processCache }, { logger }, { renderCachingHandler }, { modules }] = await Promise.all([
     import('@/lib/auth/auth'),
     import('@/lib/cache/cache'),
     import('@/lib/metrics/logger'),
@@ -28,7 +28,8 @@ async function main() {
     viewerOf: (cookie) => sessionFromRequestCookies(cookie),
     cache: processCache(),
     // The benchmark measures what a render costs too: only a server in bench mode honours this.
-    bypass: (req) => req.headers[BYPASS_RENDER_CACHE_HEADER] === '1' && isBenchMode(),
+    // The data cache's kill switch (CACHE_ENABLED=false) switches this layer off too.
+    bypass: (req) => !cacheEnabled() || (req.headers[BYPASS_RENDER_CACHE_HEADER] === '1' && isBenchMode()),
   });
   const staticAssets = brotliStaticAssets(process.env.BRISK_DIST_DIR ?? '.next');
   const server = createServer((req, res) => {

@@ -37,7 +37,11 @@ function Columns() {
  */
 export async function ActivityStatsWidget({ load = getActivityStats }: { load?: (viewerId: string) => Promise<ActivityStats> }) {
   const viewer = await requireViewer();
-  const stats = await load(viewer.id);
+  return <ActivityStatsView stats={await load(viewer.id)} />;
+}
+
+/** The stats table as the widget shows it (also the Projects builder's widget: widgets.tsx). */
+export function ActivityStatsView({ stats }: { stats: ActivityStats }) {
   return (
     <>
       <CardTitle>Activity in your circle</CardTitle>

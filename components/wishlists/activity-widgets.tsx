@@ -72,6 +72,11 @@ const UPCOMING_SHOWN = 4;
 export async function UpcomingEventsWidget({ load = getUpcomingEvents }: { load?: (viewerId: string) => Promise<UpcomingEvent[]> }) {
   const viewer = await requireViewer();
   const events = (await load(viewer.id)).slice(0, UPCOMING_SHOWN);
+  return <UpcomingEventsView events={events.map((event) => ({ ...event, mine: event.ownerId === viewer.id }))} />;
+}
+
+/** The upcoming events as the widget shows them (also the Projects builder's widget: widgets.tsx). */
+export function UpcomingEventsView({ events }: { events: (UpcomingEvent & { mine: boolean })[] }) {
   return (
     <>
       <div className="flex items-baseline justify-between">
@@ -90,7 +95,7 @@ export async function UpcomingEventsWidget({ load = getUpcomingEvents }: { load?
                 {event.name}
               </Link>
               <p className="line-clamp-1 text-xs text-slate-600">
-                {event.ownerId === viewer.id ? 'You' : event.ownerName} · {EVENT_LABELS[event.eventType]} · {formatDate(event.eventDate)} ({event.daysAway === 0 ? 'today' : `in ${event.daysAway} days`})
+                {event.mine ? 'You' : event.ownerName} · {EVENT_LABELS[event.eventType]} · {formatDate(event.eventDate)} ({event.daysAway === 0 ? 'today' : `in ${event.daysAway} days`})
               </p>
             </li>
           ))}
@@ -100,12 +105,12 @@ export async function UpcomingEventsWidget({ load = getUpcomingEvents }: { load?
   );
 }
 
-export function UpcomingEventsSkeleton() {
+export function UpcomingEventsSkeleton({ rows = UPCOMING_SHOWN }: { rows?: number }) {
   return (
     <>
       <Skeleton className="h-6 w-40" />
       <div className="mt-3 flex flex-col">
-        {Array.from({ length: UPCOMING_SHOWN }, (_, i) => (
+        {Array.from({ length: rows }, (_, i) => (
           <div key={i} className="h-12">
             <Skeleton className="h-4 w-3/4" />
             <Skeleton className="mt-1 h-3 w-1/2" />

@@ -46,6 +46,31 @@ describe('the data cache', () => {
     expect(namespaces.find((n) => n.namespace === testKinds.noGrace.namespace)).toMatchObject({ hits: 1, misses: 1, stale: 0, hitRate: 0.5 });
   });
 
+  it('with the kill switch off (CACHE_ENABLED=false), reads its source every time, stores nothing and fails nothing', async () => {
+    const off = createCache({ enabled: false });
+    try {
+      const read = () =>
+        off.cached({
+          kind: testKinds.noGrace,
+          key: ['name', 'usr_ben'],
+          tags: ['user:usr_ben'],
+          factory: async () => (await prisma.user.findUniqueOrThrow({ where: { id: 'usr_ben' }, select: { name: true } })).name,
+        });
+      for (let i = 0; i < 2; i++) {
+        const { result, statements, metrics } = await countStatements(read);
+        expect(result).toBe('Ben Okafor');
+        expect(statements).toBe(1);
+        expect(metrics.cache).toEqual({ hits: 0, misses: 1, stale: 0 });
+      }
+      await expect(off.invalidate(['user:usr_ben'])).resolves.toBeUndefined();
+      // The session epochs still work: peek and store are not the data cache's reads.
+      await off.store(testKinds.noGrace, ['epoch'], 'e2', { tags: [], ttl: 60_000 });
+      expect(await off.peek(testKinds.noGrace, ['epoch'])).toBe('e2');
+    } finally {
+      await off.disconnect();
+    }
+  });
+
   it('drops entries by tag, and only those', async () => {
     let version = 1;
     const read = (id: string, factory: () => Promise<string>) => cache.cached({ kind: testKinds.withGrace, key: [id], tags: [`project:${id}`], factory });

@@ -101,8 +101,14 @@ function cacheKey(namespace: string, parts: readonly KeyPart[]): string {
   return [namespace, ...parts.map((part) => encodeURIComponent(noEmail(String(part), 'key part')))].join(':');
 }
 
-/** A cache of its own: one per process in the app (see cached()); tests build several. */
-export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache {
+/**
+ * A cache of its own: one per process in the app (see cached()); tests build several.
+ * `enabled: false` is the kill switch (CACHE_ENABLED=false, plan 004's REDIS_CACHE_ENABLED): every
+ * read runs its loader, counted as a miss, and nothing is stored; invalidations still reach
+ * Next's rendered output. peek and store keep working: the session epochs and the render cache's
+ * own bookkeeping live there, not cached data (the render cache is switched off in front of Next).
+ */
+export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; enabled?: boolean } = {}): DataCache {
   const store = bentostore().useL1Layer(memoryDriver({ maxItems: L1_MAX_ITEMS, maxSize: L1_MAX_SIZE, maxEntrySize: L1_MAX_ENTRY_SIZE }));
   let redis: Redis | undefined;
   if (redisUrl) {
@@ -120,8 +126,19 @@ export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache
     l2CircuitBreakerDuration: L2_BREAK_MS,
   });
 
+  /** The kill switch: the loader, every time (still accounted to a cached read, so the render cache's rules hold). */
+  async function bypass<T>({ kind, factory }: CachedRead<T>, refresh: boolean): Promise<T> {
+    try {
+      return await runInLoader(factory);
+    } finally {
+      if (!refresh) recordCacheRead(kind.namespace, 'miss');
+    }
+  }
+
   /** A read, or with `refresh` a recomputation that is not counted as one. */
-  async function getOrSet<T>({ kind, key, tags = [], factory }: CachedRead<T>, refresh: boolean): Promise<T> {
+  async function getOrSet<T>(read: CachedRead<T>, refresh: boolean): Promise<T> {
+    if (!enabled) return bypass(read, refresh);
+    const { kind, key, tags = [], factory } = read;
     const { namespace, ttl, grace } = kind;
     let ran = false;
     let entry: Entry<T>;
@@ -208,7 +225,12 @@ export function createCache({ redisUrl }: { redisUrl?: string } = {}): DataCache
 
 /** The cache of this process, built on first use (not at import: `next build` imports modules). */
 function dataCache(): DataCache {
-  return processGlobal('dataCache', () => createCache({ redisUrl: env().REDIS_URL }));
+  return processGlobal('dataCache', () => createCache({ redisUrl: env().REDIS_URL, enabled: env().CACHE_ENABLED }));
+}
+
+/** Whether the data cache is on (CACHE_ENABLED, default true): off, every read goes to its source. */
+export function cacheEnabled(): boolean {
+  return env().CACHE_ENABLED;
 }
 
 /**

@@ -2,7 +2,7 @@ import { userSignedIn } from '@/lib/auth/events';
 import type { CacheKind } from '@/lib/cache/kinds';
 import { defineJob, type AnyJobDefinition } from '@/lib/jobs/define';
 import { processGlobal } from '@/lib/process-global';
-import type { ModuleManifest } from './manifest';
+import type { ModuleManifest, WidgetDefinition } from './manifest';
 
 /**
  * The installed modules, once per process. The registry file (`modules.ts` at the root) installs
@@ -56,12 +56,17 @@ export function installModules<const M extends readonly ModuleManifest[]>(module
   const moduleName = seen('modules');
   const jobName = seen('jobs');
   const namespace = seen('cache kinds');
+  const widgetType = seen('widgets');
   for (const job of PLATFORM_JOBS) jobName(job.name);
   for (const manifest of modules) {
     moduleName(manifest.name);
     for (const job of manifest.jobs ?? []) {
       jobName(job.name);
       if (!job.name.startsWith(`${manifest.name}/`)) problems.push(`job "${job.name}" of module ${manifest.name} must be named ${manifest.name}/…`);
+    }
+    for (const widget of manifest.widgets ?? []) {
+      widgetType(widget.type);
+      if (!widget.type.startsWith(`${manifest.name}.`)) problems.push(`widget "${widget.type}" of module ${manifest.name} must be named ${manifest.name}.…`);
     }
     for (const kind of manifest.cacheKinds ?? []) {
       namespace(kind.namespace);
@@ -91,6 +96,22 @@ export function jobsForEvent(eventName: string): AnyJobDefinition[] {
 
 export function cronJobs(): AnyJobDefinition[] {
   return allJobs().filter((job) => job.trigger.cron !== undefined);
+}
+
+/** A widget of the Projects builder with the module that offers it. */
+export interface InstalledWidget {
+  module: string;
+  definition: WidgetDefinition;
+}
+
+/** Every module's widgets for the Projects builder, in registry order (each manifest's `widgets`). */
+export function installedWidgets(): readonly InstalledWidget[] {
+  return installedModules().flatMap((manifest) => (manifest.widgets ?? []).map((definition) => ({ module: manifest.name, definition })));
+}
+
+/** The installed widget of this type, or undefined (a stored type whose module is gone). */
+export function installedWidget(type: string): InstalledWidget | undefined {
+  return installedWidgets().find((widget) => widget.definition.type === type);
 }
 
 /** Every module's cache kinds, by module, for the ops console. */

@@ -78,6 +78,10 @@ const wedding = demoListId('ben-wedding');
 const holiday = demoListId('ada-holiday');
 const birthdayAtlas = stableUuid('item:ada-birthday:2');
 
+/** The Projects builder's widgets (views: components/wishlists/widgets.tsx). */
+export const upcomingEventsConfig = z.object({ limit: z.number().int().min(1).max(8) });
+export const circleStatsConfig = z.object({});
+
 export const wishlistsModule = defineModule({
   name: 'wishlists',
   database: {
@@ -120,6 +124,30 @@ export const wishlistsModule = defineModule({
   publicPaths: [/^\/public\/wishlists(\/[^/]+)?$/],
   warmOnSignIn: async (userId) => (await import('./queries')).warmViewer(userId),
   seed: async () => (await import('@/prisma/seed/wishlists')).seedWishlists,
+  widgets: [
+    {
+      type: 'wishlists.upcomingEvents',
+      title: 'Upcoming events',
+      description: 'Your and your friends’ events in the next 60 days, soonest first.',
+      config: upcomingEventsConfig,
+      defaultConfig: { limit: 4 },
+      size: { w: 4, h: 4 },
+      // The dashboard's own cached read (per viewer, dropped by their and their friends' changes).
+      load: async (viewerId: string, config: z.infer<typeof upcomingEventsConfig>) => {
+        const events = await (await import('./queries')).getUpcomingEvents(viewerId);
+        return events.slice(0, config.limit).map((event) => ({ ...event, mine: event.ownerId === viewerId }));
+      },
+    },
+    {
+      type: 'wishlists.circleStats',
+      title: 'Activity in your circle',
+      description: 'Lists created, items added, gifts and new friendships today, over 7 and over 30 days.',
+      config: circleStatsConfig,
+      defaultConfig: {},
+      size: { w: 4, h: 3 },
+      load: async (viewerId: string) => (await import('./queries')).getActivityStats(viewerId),
+    },
+  ],
   pages: [
     {
       path: '/wishlists',
