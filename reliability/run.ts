@@ -20,7 +20,7 @@ import { Report, ms } from './lib/report';
 import { LoadBalancer, Postgres, RedisServer, haproxyAvailable, removeFolder, scratchFolder } from './lib/services';
 
 const PORTS = { apps: [3610, 3611], origin: 3619, balancer: 3620, redis: 6391, postgres: 5441 };
-const DIST_DIR = process.env.RELIABILITY_DIST_DIR ?? '.next-reliability';
+const DIST_DIR = process.env.RELIABILITY_DIST_DIR ?? '.next-rel';
 const PASSWORD = 'brisk-demo-2026';
 const quick = process.argv.includes('--quick');
 /** Seconds of each fault (the issue: 20 s for Redis). */
@@ -93,13 +93,19 @@ async function main() {
   for (const page of pages) if (page.viewer) await jar(page.viewer);
   log('pages', `${pages.length} pages from ${modules.length} modules' manifests: ${pages.map((p) => p.path).join(' ')}`);
   const targetsOn = async (baseUrl: string): Promise<Target[]> =>
-    Promise.all(pages.map(async (page) => ({ name: `${page.path} (${page.viewer ?? 'signed out'})`, url: `${baseUrl}${page.path}`, headers: page.viewer ? { cookie: await jar(page.viewer) } : {} })));
+    Promise.all(
+      pages.map(async (page): Promise<Target> => {
+        const headers: Record<string, string> = page.viewer ? { cookie: await jar(page.viewer) } : {};
+        return { name: `${page.path} (${page.viewer ?? 'signed out'})`, url: `${baseUrl}${page.path}`, headers };
+      }),
+    );
 
   const context = (app: AppInstance): ReliabilityContext => ({
     action: async (viewer, name, args) => actions.call(app.origin, await jar(viewer), name, args),
     formAction: async (viewer, name, bound, fields) => actions.callForm(app.origin, await jar(viewer), name, bound, fields),
     get: async (viewer, pagePath) => {
-      const response = await fetch(`${app.origin}${pagePath}`, { headers: viewer ? { cookie: await jar(viewer), accept: 'text/html' } : { accept: 'text/html' }, signal: AbortSignal.timeout(10_000) });
+      const headers: Record<string, string> = viewer ? { cookie: await jar(viewer), accept: 'text/html' } : { accept: 'text/html' };
+      const response = await fetch(`${app.origin}${pagePath}`, { headers, signal: AbortSignal.timeout(10_000) });
       return { status: response.status, body: await response.text() };
     },
     sql: (text, params) => postgres.query(text, params),
@@ -553,7 +559,7 @@ async function scaleOut(
 
   // An invalidation through A, seen through B: the rendered page (render cache), the API (data
   // cache), the public share page (Next's shared rendered-output cache).
-  const views = [
+  const views: { what: string; url: string; list: string; headers: Record<string, string> }[] = [
     { what: 'rendered page (render cache)', url: `${b.origin}/wishlists/${privateList}`, list: privateList, headers: { cookie: dev, accept: 'text/html' } },
     { what: 'API answer (data cache)', url: `${b.origin}/api/v1/wishlists/${privateList}`, list: privateList, headers: { cookie: dev, accept: 'application/json' } },
     { what: 'public share page (Next’s shared cache)', url: `${b.origin}/public/wishlists/${publicList}`, list: publicList, headers: { accept: 'text/html' } },

@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { noteDatabaseUnavailable } from '@/lib/db/health';
 import { logger } from '@/lib/metrics/logger';
 import { measure } from '@/lib/metrics/request';
 import { refreshed } from './refresh';
@@ -22,6 +23,7 @@ export function viewerAction<Args extends unknown[], T>(name: string, run: (view
       // redirect(), notFound() and Next's other control flow are not failures.
       unstable_rethrow(error);
       if (!isDatabaseUnavailable(error)) throw error;
+      noteDatabaseUnavailable();
       logger.error({ action: name, err: (error as Error).message }, 'action: database unavailable');
       return fail('unavailable', 'The database is not reachable right now: nothing was changed. Try again in a few seconds.');
     }

@@ -40,7 +40,7 @@ export function startLoad(targets: readonly Target[], options: { connectionsPerT
   const samples: Sample[] = [];
   const failures: Failure[] = [];
   const instances = targets.map((target) => {
-    let instance: autocannon.Instance;
+    let instance: ReturnType<typeof autocannon>;
     const done = new Promise<void>((resolve, reject) => {
       instance = autocannon(
         {
@@ -55,8 +55,8 @@ export function startLoad(targets: readonly Target[], options: { connectionsPerT
       instance.on('response', (_client, statusCode, _bytes, responseTime) => {
         samples.push({ at: Date.now(), ms: responseTime, status: statusCode, target: target.name });
       });
-      instance.on('reqError', (error: Error) => {
-        failures.push({ at: Date.now(), target: target.name, error: error.message || String(error) });
+      instance.on('reqError', (error: unknown) => {
+        failures.push({ at: Date.now(), target: target.name, error: error instanceof Error ? error.message : String(error) });
       });
     });
     return { instance: instance!, done };
