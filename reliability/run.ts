@@ -272,9 +272,11 @@ async function postgresRestart(
 ) {
   const section = '2 PostgreSQL';
   void redis;
-  // Pages whose data was never read: public lists opened by Gus for the first time, one list per request.
-  const unopened = (await postgres.query<{ id: string }>(`SELECT id FROM wishlists WHERE visibility = 'public' AND owner_id <> 'usr_gus' ORDER BY id`)).map((r) => r.id);
-  const gus = await jar('gus');
+  // Pages whose data was never read: public lists opened for the first time, one (viewer, list)
+  // pair per request, never reused (a second request would find the first one's cache).
+  const publicLists = (await postgres.query<{ id: string }>(`SELECT id FROM wishlists WHERE visibility = 'public' AND owner_id NOT IN ('usr_gus', 'usr_farah') ORDER BY id`)).map((r) => r.id);
+  const strangers = [await jar('gus'), await jar('farah')];
+  const unopened = strangers.flatMap((cookie) => publicLists.map((id) => ({ cookie, id })));
   const devCookie = await jar('dev');
   log(section, `load on ${targets.length} warm pages; a write loop (2 writers) on Dev's list; Gus opening never-read lists; PostgreSQL down for ${POSTGRES_DOWN_S} s`);
   const load = startLoad(targets, { connectionsPerTarget: 1, durationSeconds: 60 });
@@ -305,14 +307,19 @@ async function postgresRestart(
   }
   const probes: Probe[] = [];
   let next = 0;
+  let probing = false;
   const prober = async () => {
     while (running) {
-      const id = unopened[next++ % unopened.length]!;
+      if (!probing || next >= unopened.length) {
+        await sleep(50);
+        continue;
+      }
+      const { cookie, id } = unopened[next++]!;
       for (const kind of ['page', 'api'] as const) {
         const at = Date.now();
         const url = kind === 'page' ? `${app.origin}/wishlists/${id}` : `${app.origin}/api/v1/wishlists/${id}`;
         try {
-          const response = await fetch(url, { headers: { cookie: gus, accept: kind === 'page' ? 'text/html' : 'application/json' }, signal: AbortSignal.timeout(10_000) });
+          const response = await fetch(url, { headers: { cookie, accept: kind === 'page' ? 'text/html' : 'application/json' }, signal: AbortSignal.timeout(10_000) });
           await response.arrayBuffer();
           probes.push({ at, ms: Date.now() - at, kind, status: response.status, retryAfter: response.headers.get('retry-after') });
         } catch {
@@ -327,6 +334,7 @@ async function postgresRestart(
   await sleep(6_000);
   const downAt = Date.now();
   await postgres.stop();
+  probing = true;
   log(section, 'PostgreSQL stopped (fast shutdown)');
   await sleep(POSTGRES_DOWN_S * 1000);
   const startAt = Date.now();
@@ -339,6 +347,7 @@ async function postgresRestart(
   await sleep(6_000);
   running = false;
   const endAt = Date.now();
+  report.note(`${section}: ${next} never-read (viewer, list) pairs opened of ${unopened.length}`);
   await load.stop();
   await Promise.all(loops);
 
@@ -603,6 +612,20 @@ async function scaleOut(
 }
 
 // -------------------------------------------------------------------------------------------
+let cleaningUp: Promise<void> | null = null;
+const cleanUp = () =>
+  (cleaningUp ??= (async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(`cleanup: ${error.message}`));
+  })());
+// Whatever happens, the servers started here are stopped: on a signal, and at the suite's own
+// deadline (CI allows it 12 minutes).
+const DEADLINE_S = Number(process.env.RELIABILITY_DEADLINE_S ?? 690);
+setTimeout(() => {
+  console.error(`reliability: not finished after ${DEADLINE_S} s: stopping`);
+  void cleanUp().finally(() => process.exit(1));
+}, DEADLINE_S * 1000).unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(1)));
+
 let exitCode = 1;
 try {
   exitCode = (await main()) ? 0 : 1;
@@ -610,6 +633,6 @@ try {
 } catch (error) {
   console.error('reliability: the suite could not run:', error);
 } finally {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(`cleanup: ${error.message}`));
+  await cleanUp();
 }
 process.exit(exitCode);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -43,7 +43,6 @@ async function assertFree(port: number, what: string) {
 /** A scratch folder for the run's servers (reachable by the postgres user). */
 export function scratchFolder(): string {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'brisk-reliability-'));
-  if (asRoot) chownSync(folder, 0, 0);
   return folder;
 }
 
