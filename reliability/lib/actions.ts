@@ -47,10 +47,10 @@ export class ActionCaller {
   /** Calls a form action (`formAction`: bound arguments, the previous state, then the form). */
   async callForm(origin: string, cookie: string, name: string, bound: unknown[], fields: Record<string, string>, timeoutMs = 10_000): Promise<ActionOutcome> {
     const form = new FormData();
-    // React's reply format: part 0 is the argument list, a FormData argument is "$K<part>" and
-    // its fields are sent as "_<part>_<field>".
-    form.set('0', JSON.stringify([...bound, null, '$K1']));
+    // React's reply format: a FormData argument is "$K<part>", its fields sent as
+    // "_<part>_<field>" before part 0, the argument list (the server reads them in that order).
     for (const [key, value] of Object.entries(fields)) form.append(`_1_${key}`, value);
+    form.set('0', JSON.stringify([...bound, null, '$K1']));
     return this.send(origin, cookie, name, form, null, timeoutMs);
   }
 

@@ -43,7 +43,7 @@ export class AppInstance {
       } catch {
         // not listening yet
       }
-      if (Date.now() - started > 90_000) throw new Error(`${this.name} did not answer within 90 s: see ${this.logFile}`);
+      if (Date.now() - started > 240_000) throw new Error(`${this.name} did not answer within 240 s: see ${this.logFile}`);
       await sleep(100);
     }
     return Date.now() - started;
