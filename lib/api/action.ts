@@ -15,8 +15,9 @@ import { fail, formValues, isFormData, notAForm, type FormState, type MutationRe
  */
 export function viewerAction<Args extends unknown[], T>(name: string, run: (viewer: Viewer, ...args: Args) => Promise<MutationResult<T>>) {
   return async (...args: Args): Promise<MutationResult<T>> => {
-    const viewer = await requireViewer();
     try {
+      // Inside: a session that must be read from an unreachable database is "unavailable" too.
+      const viewer = await requireViewer();
       const { result } = await measure(`action:${name}`, 'action', () => run(viewer, ...args));
       return result;
     } catch (error) {

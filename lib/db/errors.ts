@@ -8,7 +8,11 @@ const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionCl
 // Node's socket errors and PostgreSQL's SQLSTATEs for a server that is shutting down or refusing.
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 
+// What node-postgres says, without a code, when a connection is lost or cannot be made in time.
+const UNREACHABLE_MESSAGES = /Client has encountered a connection error and is not queryable|Connection terminated|timeout exceeded when trying to connect|Can't reach database server/i;
+
 interface ErrorLike {
+  message?: unknown;
   code?: unknown;
   meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
   cause?: unknown;
@@ -21,6 +25,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof candidate.code === 'string' && (UNREACHABLE_PRISMA_CODES.has(candidate.code) || UNREACHABLE_CODES.has(candidate.code))) return true;
     const kind = candidate.meta?.driverAdapterError?.cause?.kind;
     if (typeof kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(kind)) return true;
+    if (typeof candidate.message === 'string' && UNREACHABLE_MESSAGES.test(candidate.message)) return true;
     current = candidate.cause;
   }
   return false;

@@ -76,10 +76,13 @@ export interface ActionAnswer {
 }
 
 export interface ReliabilityContext {
-  /** Calls a server action (`app/(app)/<module>/actions.ts#<export>`) as a demo viewer. */
-  action(viewer: DemoViewerKey, name: string, args: unknown[]): Promise<ActionAnswer>;
+  /**
+   * Calls a server action (`app/(app)/<module>/actions.ts#<export>`) as a demo viewer, posted to
+   * `page` (the page the browser would be on; default: a page that holds the action).
+   */
+  action(viewer: DemoViewerKey, name: string, args: unknown[], page?: string): Promise<ActionAnswer>;
   /** Calls a form action (formAction: bound arguments, then the form's fields) as a demo viewer. */
-  formAction(viewer: DemoViewerKey, name: string, bound: unknown[], fields: Record<string, string>): Promise<ActionAnswer>;
+  formAction(viewer: DemoViewerKey, name: string, bound: unknown[], fields: Record<string, string>, page?: string): Promise<ActionAnswer>;
   /** A page or API answer for a demo viewer (null: signed out). */
   get(viewer: DemoViewerKey | null, path: string): Promise<{ status: number; body: string }>;
   /** One SQL statement straight on the database, to find the subjects of a race and check the outcome. */

@@ -9,18 +9,20 @@ const ROUNDS = 15;
  * the data must hold one reservation (by the winner) and one activity row per win.
  */
 export async function giftReservedByTwoFriends(context: ReliabilityContext): Promise<{ ok: boolean; detail: string }> {
-  const [item] = await context.sql<{ id: string }>(
-    `SELECT i.id FROM items i JOIN wishlists w ON w.id = i.wishlist_id
+  const [item] = await context.sql<{ id: string; wishlist_id: string }>(
+    `SELECT i.id, i.wishlist_id FROM items i JOIN wishlists w ON w.id = i.wishlist_id
      WHERE w.owner_id = 'usr_ada' AND w.visibility <> 'private' AND i.status = 'available'
      ORDER BY i.created_at, i.id LIMIT 1`,
   );
   if (!item) return { ok: false, detail: 'no available item on a list of Ada’s that her friends can see' };
+  // Posted from the list's page, where the friends press "Reserve".
+  const page = `/wishlists/${item.wishlist_id}`;
   const activitiesBefore = await reservations(context, item.id);
   const problems: string[] = [];
   let wins = 0;
   const winners: Record<string, number> = {};
   for (let round = 1; round <= ROUNDS; round++) {
-    const [ben, chloe] = await Promise.all([context.action('ben', GIFT, [item.id, 'reserve']), context.action('chloe', GIFT, [item.id, 'reserve'])]);
+    const [ben, chloe] = await Promise.all([context.action('ben', GIFT, [item.id, 'reserve'], page), context.action('chloe', GIFT, [item.id, 'reserve'], page)]);
     const answers = { ben, chloe };
     const won = Object.entries(answers).filter(([, answer]) => answer.result?.ok === true);
     const refused = Object.entries(answers).filter(([, answer]) => answer.result?.ok === false && answer.result.code === 'conflict');
@@ -36,7 +38,7 @@ export async function giftReservedByTwoFriends(context: ReliabilityContext): Pro
       problems.push(`round ${round}: ${winner} won but the item is ${row?.status} by ${row?.purchased_by_id}`);
       break;
     }
-    const release = await context.action(winner, GIFT, [item.id, 'release']);
+    const release = await context.action(winner, GIFT, [item.id, 'release'], page);
     if (release.result?.ok !== true) {
       problems.push(`round ${round}: ${winner} could not release: ${JSON.stringify(release.result ?? release.status)}`);
       break;

@@ -20,6 +20,11 @@ export interface ActionOutcome {
   ms: number;
 }
 
+export interface CallOptions {
+  page?: string;
+  timeoutMs?: number;
+}
+
 export class ActionCaller {
   private readonly entries: Map<string, { id: string; path: string }>;
 
@@ -39,30 +44,33 @@ export class ActionCaller {
     return entry;
   }
 
-  /** Calls an action with plain arguments (strings, numbers, objects). */
-  async call(origin: string, cookie: string, name: string, args: unknown[], timeoutMs = 10_000): Promise<ActionOutcome> {
-    return this.send(origin, cookie, name, JSON.stringify(args), 'text/plain;charset=UTF-8', timeoutMs);
+  /**
+   * Calls an action with plain arguments (strings, numbers, objects), posted to `page` (the page
+   * the browser would be on; default: a page of the build that holds the action).
+   */
+  async call(origin: string, cookie: string, name: string, args: unknown[], options: CallOptions = {}): Promise<ActionOutcome> {
+    return this.send(origin, cookie, name, JSON.stringify(args), 'text/plain;charset=UTF-8', options);
   }
 
   /** Calls a form action (`formAction`: bound arguments, the previous state, then the form). */
-  async callForm(origin: string, cookie: string, name: string, bound: unknown[], fields: Record<string, string>, timeoutMs = 10_000): Promise<ActionOutcome> {
+  async callForm(origin: string, cookie: string, name: string, bound: unknown[], fields: Record<string, string>, options: CallOptions = {}): Promise<ActionOutcome> {
     const form = new FormData();
     // React's reply format: a FormData argument is "$K<part>", its fields sent as
     // "_<part>_<field>" before part 0, the argument list (the server reads them in that order).
     for (const [key, value] of Object.entries(fields)) form.append(`_1_${key}`, value);
     form.set('0', JSON.stringify([...bound, null, '$K1']));
-    return this.send(origin, cookie, name, form, null, timeoutMs);
+    return this.send(origin, cookie, name, form, null, options);
   }
 
-  private async send(origin: string, cookie: string, name: string, body: string | FormData, contentType: string | null, timeoutMs: number): Promise<ActionOutcome> {
-    const { id, path: pagePath } = this.find(name);
+  private async send(origin: string, cookie: string, name: string, body: string | FormData, contentType: string | null, options: CallOptions): Promise<ActionOutcome> {
+    const { id, path: defaultPath } = this.find(name);
     const started = performance.now();
-    const response = await fetch(`${origin}${pagePath}`, {
+    const response = await fetch(`${origin}${options.page ?? defaultPath}`, {
       method: 'POST',
       headers: { 'next-action': id, accept: 'text/x-component', origin, cookie, ...(contentType ? { 'content-type': contentType } : {}) },
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
     const text = await response.text();
     return { status: response.status, result: mutationResultIn(text), redirect: response.headers.get('x-action-redirect'), ms: performance.now() - started };
@@ -71,7 +79,8 @@ export class ActionCaller {
 
 /** A page of the action's workers without dynamic segments, as a URL path. */
 function pagePathOf(workers: string[]): string {
-  const page = workers.find((worker) => worker.endsWith('/page') && !worker.includes('[')) ?? 'app/page';
+  const pages = workers.filter((worker) => worker.endsWith('/page') && !worker.includes('[') && !worker.includes('/bench/'));
+  const page = pages.sort((a, b) => a.length - b.length)[0] ?? 'app/page';
   const segments = page
     .replace(/^app\//, '')
     .replace(/\/?page$/, '')
