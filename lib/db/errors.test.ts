@@ -9,6 +9,9 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    // A raw query while the server starts (Prisma P2010, the code in meta and the message):
+    expect(isDatabaseUnavailable(Object.assign(new Error('Raw query failed. Code: `57P03`. Message: `the database system is starting up`'), { code: 'P2010', meta: { code: '57P03' } }))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Raw query failed. Code: `57P03`. Message: `the database system is starting up`'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('wrapped', { cause: new Error('Connection terminated due to connection timeout') }))).toBe(true);
   });
 

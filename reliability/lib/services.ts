@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -237,8 +237,10 @@ export class LoadBalancer {
     return [
       'global',
       '  maxconn 2000',
+      '  log stderr format short local0 info',
       'defaults',
       '  mode http',
+      '  log global',
       '  timeout connect 2s',
       '  timeout client 60s',
       '  timeout server 60s',
@@ -254,7 +256,8 @@ export class LoadBalancer {
       '  default_backend app',
       'backend app',
       '  balance roundrobin',
-      '  option httpchk GET /sign-in',
+      '  option httpchk',
+      '  http-check send meth GET uri /sign-in ver HTTP/1.1 hdr host 127.0.0.1',
       '  http-check expect status 200',
       '  default-server inter 500ms fall 1 rise 2 observe layer4 error-limit 1 on-error mark-down',
       ...this.backends.map((port, index) => `  server app${index + 1} 127.0.0.1:${port} check`),
@@ -270,7 +273,11 @@ export class LoadBalancer {
     if (check.code !== 0) throw new Error(`haproxy config: ${check.stderr || check.stdout}`);
     this.child = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';
-    this.child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+    const logFile = createWriteStream(path.resolve('.data/reliability/haproxy.log'));
+    this.child.stderr!.on('data', (chunk: Buffer) => {
+      logFile.write(chunk);
+      output = (output + chunk.toString()).slice(-4000);
+    });
     await waitFor('HAProxy answering', async () => {
       if (this.child?.exitCode !== null) throw new Error(`haproxy exited: ${output}`);
       const response = await fetch(`${this.origin}/sign-in`, { signal: AbortSignal.timeout(2_000) });
