@@ -3,7 +3,7 @@
 // loopback and stopped at the end. Exits 1 when a figure misses its bound. See the README's
 // Reliability section for what it does and what it measured.
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { buildIsStale, prepareDatabase } from '@/bench/lib/app';
@@ -41,7 +41,11 @@ async function main() {
   mkdirSync('.data/reliability', { recursive: true });
 
   // --- services and the build -------------------------------------------------------------
-  if (buildIsStale(DIST_DIR)) {
+  if (process.env.RELIABILITY_DIST_DIR) {
+    // A build named by the caller (CI's) is used as it is, never rebuilt with other settings.
+    if (!existsSync(path.join(DIST_DIR, 'BUILD_ID'))) throw new Error(`RELIABILITY_DIST_DIR=${DIST_DIR}: no build there`);
+    log('build', `using ${DIST_DIR}`);
+  } else if (buildIsStale(DIST_DIR)) {
     log('build', `next build into ${DIST_DIR}`);
     await runOrThrow(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { env: { ...process.env, BRISK_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' } });
   } else log('build', `${DIST_DIR} is up to date`);
@@ -362,7 +366,7 @@ async function postgresRestart(
       ['after', upAt, endAt],
     ] as const
   ).map(([name, from, to]) => [name, ...figureCells(phase(load, from, to))]);
-  report.table('2. PostgreSQL restart under load: the warm pages (render and data caches, grace)', ['phase', 'requests', 'non-2xx', 'errors', 'p50', 'p95', 'max'], rows);
+  report.table('2. PostgreSQL restart under load: all the pages (non-2xx: the 503s of pages that read the database on each request)', ['phase', 'requests', 'non-2xx', 'errors', 'p50', 'p95', 'max'], rows);
   // Pages whose data is cached: those the render cache keeps (every module's cachedPages) and
   // the public ones (Next's shared cache). The others read the database on every request.
   const cachedPatterns = modules.flatMap((module) => [...(module.cachedPages ?? []), ...(module.publicPaths ?? [])]);
@@ -596,6 +600,8 @@ async function scaleOut(
     };
     await get();
     const warmed = await get();
+    // B's copies are kept after its answers (the render cache stores once the response is sent).
+    await sleep(1_000);
     const name = `inval-${randomUUID().slice(0, 8)}`;
     const answer = await actions.callForm(a.origin, dev, 'app/(app)/wishlists/actions.ts#addItemAction', [view.list], { name, url: '', price: '', currency: '', notes: '' }, { page: `/wishlists/${view.list}` });
     if (answer.result?.ok !== true) throw new Error(`write through A failed: ${JSON.stringify(answer.result ?? answer.status)}`);

@@ -217,7 +217,7 @@ export class RedisServer {
 }
 
 /**
- * HAProxy in front of the app instances: round robin, health checks every 500 ms, and
+ * HAProxy in front of the app instances: round robin, health checks every second, and
  * `retry-on` so that a GET whose server died (refused, reset, empty answer) is sent again to
  * another instance.
  */
@@ -259,7 +259,10 @@ export class LoadBalancer {
       '  option httpchk',
       '  http-check send meth GET uri /sign-in ver HTTP/1.1 hdr host 127.0.0.1',
       '  http-check expect status 200',
-      '  default-server inter 500ms fall 1 rise 2 observe layer4 error-limit 1 on-error mark-down',
+      // A slow answer under load is not a dead server (3 checks of up to 3 s); a refused or reset
+      // connection marks it down at once, and the request goes to another server.
+      '  timeout check 3s',
+      '  default-server inter 1s fall 3 rise 2 observe layer4 error-limit 1 on-error mark-down',
       ...this.backends.map((port, index) => `  server app${index + 1} 127.0.0.1:${port} check`),
       '',
     ].join('\n');
