@@ -1,8 +1,10 @@
 import { accountsModule } from '@/lib/accounts/module';
+import { channelsModule } from '@/lib/channels/module';
 import { homeModule } from '@/lib/home/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
+import { sponsorsModule } from '@/lib/sponsors/module';
 import { wishlistsModule } from '@/lib/wishlists/module';
 
 /**
@@ -14,6 +16,8 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
+  sponsorsModule,
+  channelsModule,
   accountsModule,
   opsModule,
 ]);

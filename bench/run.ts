@@ -3,13 +3,14 @@
 // production server in bench mode, and measures every route with a budget, the naive baseline
 // of plan 000's "before", and a floor reference; writes bench/results/<time>-<scale>.{json,md}.
 // Options: --runs N (cold runs, 5), --warm N (warm requests, 20), --duration S (load seconds, 10),
-// --page-connections N (10), --api-connections N (5), --reseed, --rebuild, --quick.
+// --page-connections N (10), --api-connections N (5), --reseed, --rebuild, --quick,
+// --only /channels,/api/v1/channels (only the routes starting with one of these).
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 import { AppServer, BENCH_DIST_DIR, benchAuthSecret, buildIfStale, prepareDatabase } from './lib/app';
 import { refreshSession, signIn, timedGet, parseServerTiming, type CookieJar, type Timed } from './lib/http';
 import { startFloor } from './lib/floor';
@@ -34,6 +35,7 @@ interface Options {
   apiConnections: number;
   reseed: boolean;
   rebuild: boolean;
+  only: string[];
 }
 
 function options(argv: string[]): Options {
@@ -61,6 +63,7 @@ function options(argv: string[]): Options {
     apiConnections: number('api-connections', 5),
     reseed: argv.includes('--reseed'),
     rebuild: argv.includes('--rebuild'),
+    only: (value('only') ?? '').split(',').filter(Boolean),
   };
 }
 
@@ -70,14 +73,24 @@ type Target = BenchRoute & {
   group: 'pages' | 'api';
 };
 
-function targets(): Target[] {
-  return modules.flatMap((module) => module.bench ?? []).map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
+function targets(only: readonly string[] = []): Target[] {
+  return modules
+    .flatMap((module) => module.bench ?? [])
+    .filter((route) => only.length === 0 || only.some((prefix) => route.route.startsWith(prefix)))
+    .map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
 }
 
-const VIEWER = { email: 'ada@brisk.test', name: 'Ada Park' };
-/** Warms each fresh server process (modules, JIT) with another viewer's requests, so that "cold" means an empty cache, not a cold process. */
-const WARMER = 'ben@brisk.test';
+/** Who requests a route unless its manifest names someone else (`viewer`): a demo account by key. */
+const VIEWER = 'ada';
+/** Warms each fresh server process (modules, JIT) with another viewer's requests, so that "cold" means an empty cache, not a cold process (`warmer`). */
+const WARMER = 'ben';
 const ADMIN = 'admin@brisk.test';
+
+function demoEmail(key: string): string {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.id === `usr_${key}`);
+  if (!account) throw new Error(`bench: no demo account "${key}" (prisma/seed/demo-accounts.ts)`);
+  return account.email;
+}
 
 function gitCommit(): string {
   try {
@@ -103,8 +116,8 @@ async function postgresVersion(databaseUrl: string): Promise<string> {
 const packageVersion = (name: string) => (JSON.parse(readFileSync(path.resolve('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 interface Session {
-  viewer: CookieJar;
-  warmer: CookieJar;
+  /** Every viewer and warmer of the routes, by demo account key. */
+  people: Map<string, CookieJar>;
   admin: CookieJar;
 }
 
@@ -139,7 +152,7 @@ async function main() {
     log('seed', `${seed.users} users in the database (${seed.seconds.toFixed(0)} s)`);
     phase('seed', since);
 
-    const port = await freePort(3300);
+    const port = await freePort(Number(process.env.BENCH_APP_PORT ?? 3300));
     const origin = `http://127.0.0.1:${port}`;
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -165,18 +178,19 @@ async function main() {
     const startSeconds = await server.start();
     log('server', `next start on ${origin} in ${startSeconds.toFixed(1)} s (log: ${path.relative(process.cwd(), serverLog)})`);
 
-    const session: Session = {
-      viewer: await signIn(origin, VIEWER.email, DEMO_PASSWORD),
-      warmer: await signIn(origin, WARMER, DEMO_PASSWORD),
-      admin: await signIn(origin, ADMIN, DEMO_PASSWORD),
-    };
+    const list = targets(opts.only);
+    if (list.length === 0) throw new Error(`no benchmark route starts with ${opts.only.join(' or ')}`);
+    const people = new Map<string, CookieJar>();
+    for (const key of new Set(list.flatMap((target) => [target.viewer ?? VIEWER, target.warmer ?? WARMER]))) people.set(key, await signIn(origin, demoEmail(key), DEMO_PASSWORD));
+    const session: Session = { people, admin: await signIn(origin, ADMIN, DEMO_PASSWORD) };
+    const viewerOf = (target: Target) => session.people.get(target.viewer ?? VIEWER)!;
+    const warmerOf = (target: Target) => session.people.get(target.warmer ?? WARMER)!;
     const refreshAll = async () => {
-      const renewed = await Promise.all([refreshSession(origin, session.viewer), refreshSession(origin, session.warmer), refreshSession(origin, session.admin)]);
+      const renewed = await Promise.all([...session.people.values(), session.admin].map((jar) => refreshSession(origin, jar)));
       if (!renewed.every(Boolean)) log('session', 'warning: the session cookie cache was not renewed; requests may read the session from the database');
     };
     await refreshAll();
 
-    const list = targets();
     const get = async (path: string, jar: CookieJar): Promise<Timed> => {
       const response = await timedGet(`${origin}${path}`, { cookie: jar.header() });
       if (response.status !== 200) throw new Error(`GET ${path}: HTTP ${response.status}`);
@@ -186,7 +200,7 @@ async function main() {
     // The naive baseline must do the same job: its JSON must equal the real API's.
     const naiveMatches: Record<string, boolean> = {};
     for (const target of list.filter((t) => t.kind === 'api' && t.naive)) {
-      const [real, naive] = [await get(target.path, session.viewer), await get(target.naive!, session.viewer)];
+      const [real, naive] = [await get(target.path, viewerOf(target)), await get(target.naive!, viewerOf(target))];
       naiveMatches[target.route] = isDeepStrictEqual(JSON.parse(real.body.toString()), JSON.parse(naive.body.toString()));
       log('check', `${target.naive} returns ${naiveMatches[target.route] ? 'the same JSON as' : 'DIFFERENT JSON from'} ${target.path}`);
     }
@@ -196,9 +210,10 @@ async function main() {
     for (const target of list) figures.set(target.route, { brisk: blank(), naive: target.naive ? blank() : undefined });
 
     /** One measured request; its statements from Server-Timing (API) or the metrics store (pages). */
-    const measureOnce = async (path: string, kind: Target['kind']) => {
+    const measureOnce = async (path: string, target: Target) => {
+      const { kind } = target;
       const before = kind === 'page' ? await opsMetrics(origin, session.admin.header()) : null;
-      const response = await get(path, session.viewer);
+      const response = await get(path, viewerOf(target));
       let statements: number;
       if (kind === 'api') statements = parseServerTiming(response.headers['server-timing'])?.statements ?? Number.NaN;
       else statements = statementsPerRequest(await settledDelta(origin, session.admin.header(), before!, 1), 1);
@@ -215,15 +230,15 @@ async function main() {
         await refreshAll();
         const members = list.filter((t) => t.group === group);
         for (const target of members) {
-          await get(target.warmerPath ?? target.path, session.warmer);
-          if (target.naive) await get(target.naive, session.warmer);
+          await get(target.warmerPath ?? target.path, warmerOf(target));
+          if (target.naive) await get(target.naive, warmerOf(target));
         }
         await opsMetrics(origin, session.admin.header());
         for (const target of members) {
           const entry = figures.get(target.route)!;
           for (const [which, path] of [['brisk', target.path], ['naive', target.naive]] as const) {
             if (!path) continue;
-            const { response, statements } = await measureOnce(path, target.kind);
+            const { response, statements } = await measureOnce(path, target);
             const cold = entry[which]!.cold;
             cold.ttfbMs.push(response.ttfbMs);
             cold.totalMs.push(response.totalMs);
@@ -242,10 +257,10 @@ async function main() {
       const entry = figures.get(target.route)!;
       for (const [which, path] of [['brisk', target.path], ['naive', target.naive]] as const) {
         if (!path) continue;
-        for (let i = 0; i < 3; i++) await get(path, session.viewer);
+        for (let i = 0; i < 3; i++) await get(path, viewerOf(target));
         const before = await opsMetrics(origin, session.admin.header());
         const samples: Timed[] = [];
-        for (let i = 0; i < opts.warm; i++) samples.push(await get(path, session.viewer));
+        for (let i = 0; i < opts.warm; i++) samples.push(await get(path, viewerOf(target)));
         const statements =
           target.kind === 'api'
             ? median(samples.map((s) => parseServerTiming(s.headers['server-timing'])?.statements ?? Number.NaN))
@@ -275,11 +290,11 @@ async function main() {
       redis: processCpu(services!.pidFiles.redis ? pidFromFile(services!.pidFiles.redis) : null),
     });
     /** One load test of `path`: throughput, latency, hit rate, statements and CPU per request. */
-    const measureLoad = async (path: string, connections: number, extraHeaders: Record<string, string> = {}): Promise<NonNullable<Figures['load']>> => {
+    const measureLoad = async (path: string, jar: CookieJar, connections: number, extraHeaders: Record<string, string> = {}): Promise<NonNullable<Figures['load']>> => {
       await refreshAll();
       const before = await opsMetrics(origin, session.admin.header());
       const cpuBefore = cpu();
-      const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header(), ...extraHeaders } });
+      const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: jar.header(), ...extraHeaders } });
       // Requests still in flight when the load stops finish on the server: the metrics store's
       // count of finished requests is the denominator of statements and CPU per request.
       const after = await quietDelta(origin, session.admin.header(), before);
@@ -304,20 +319,21 @@ async function main() {
       const connections = target.kind === 'page' ? opts.pageConnections : opts.apiConnections;
       await server.restart();
       await refreshAll();
-      for (const path of [target.path, target.naive]) if (path) for (let i = 0; i < 3; i++) await get(path, session.viewer);
-      entry.brisk.loadAfterRestart = await measureLoad(target.path, connections);
+      const jar = viewerOf(target);
+      for (const path of [target.path, target.naive]) if (path) for (let i = 0; i < 3; i++) await get(path, jar);
+      entry.brisk.loadAfterRestart = await measureLoad(target.path, jar, connections);
       log('load', describeLoad(`${target.route} after a restart`, entry.brisk.loadAfterRestart));
-      await load(`${origin}${target.path}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
-      entry.brisk.load = await measureLoad(target.path, connections);
+      await load(`${origin}${target.path}`, { connections, durationSeconds: opts.duration, headers: { cookie: jar.header() } });
+      entry.brisk.load = await measureLoad(target.path, jar, connections);
       log('load', describeLoad(`${target.route} steady`, entry.brisk.load));
       if (target.kind === 'page') {
         // What a render costs when the render cache cannot answer (a changed page, a new viewer).
-        entry.brisk.loadRendering = await measureLoad(target.path, connections, { [BYPASS_RENDER_CACHE_HEADER]: '1' });
+        entry.brisk.loadRendering = await measureLoad(target.path, jar, connections, { [BYPASS_RENDER_CACHE_HEADER]: '1' });
         log('load', describeLoad(`${target.route} rendering (render cache bypassed)`, entry.brisk.loadRendering));
       }
       if (target.naive) {
-        await load(`${origin}${target.naive}`, { connections, durationSeconds: opts.duration, headers: { cookie: session.viewer.header() } });
-        entry.naive!.load = await measureLoad(target.naive, connections);
+        await load(`${origin}${target.naive}`, { connections, durationSeconds: opts.duration, headers: { cookie: jar.header() } });
+        entry.naive!.load = await measureLoad(target.naive, jar, connections);
         log('load', describeLoad(`${target.naive} steady`, entry.naive!.load));
       }
     }
@@ -368,7 +384,7 @@ async function main() {
         built: build.built,
         seeded: seed.seeded,
         users: seed.users,
-        viewer: VIEWER.name,
+        viewer: [...new Set(list.map((target) => target.viewer ?? VIEWER))].join(', '),
         restartSecondsMedian: median(restarts),
         naiveMatchesReal: naiveMatches,
       },

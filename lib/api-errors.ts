@@ -1,5 +1,5 @@
 /** JSON errors of the API, one shape everywhere: { error } (and the fields at fault, if any). */
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 413 | 422 | 429 | 500 | 503;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 export function apiError(status: ApiErrorStatus, error: string, details?: Record<string, string>, headers?: Record<string, string>): Response {
   return Response.json(details ? { error, details } : { error }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });

@@ -71,7 +71,7 @@ async function startPostgres(): Promise<{ url: string; version: string; pidFile:
     rmSync(data, { recursive: true, force: true });
     await asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   }
-  const port = await freePort(55460);
+  const port = await freePort(Number(process.env.BENCH_POSTGRES_PORT ?? 55460));
   // Loopback only, trust auth on a throwaway cluster. Durability is off (fsync, synchronous
   // commit, full-page writes): it speeds up the seed and changes nothing for the reads measured.
   const settings = [
@@ -98,7 +98,7 @@ async function startRedis(): Promise<{ url: string; pidFile: string; stop: () =>
   if (!existsSync(server)) throw new Error('REDIS_URL is not set and redis-server is not installed: apt-get install redis-server (or set REDIS_URL)');
   const folder = path.resolve('.data/bench/redis');
   mkdirSync(folder, { recursive: true });
-  const port = await freePort(56460);
+  const port = await freePort(Number(process.env.BENCH_REDIS_PORT ?? 56460));
   const pidfile = path.join(folder, 'redis.pid');
   await runOrThrow(server, ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'yes', '--dir', folder, '--pidfile', pidfile, '--logfile', path.join(folder, 'redis.log')]);
   const url = `redis://127.0.0.1:${port}`;

@@ -11,6 +11,27 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     method?: string;
+    body?: string;
+    /** Requests at most per second from each connection (think time: 1 / rate). */
+    connectionRate?: number;
+    /** Responses at most, then stop; it overrides duration (the run lasts until they are all in). */
+    amount?: number;
+    /** Responses at most per connection; duration still ends the run (bounded in count and in time). */
+    maxConnectionRequests?: number;
+    /** A flow each connection repeats, in order. */
+    requests?: Request[];
+  }
+
+  /** One step of a flow; `setupRequest` adjusts it before each send (return a request object). */
+  export interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+    /** Anything else travels with the request object (the load test names its endpoint). */
+    [key: string]: unknown;
   }
 
   interface Histogram {

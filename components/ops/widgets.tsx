@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { CardTitle } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
@@ -166,7 +167,12 @@ export async function DatabaseWidget() {
   const health = await getDatabaseHealth();
   return (
     <>
-      <CardTitle>Database</CardTitle>
+      <div className="flex items-baseline justify-between gap-3">
+        <CardTitle>Database</CardTitle>
+        <Link href="/ops/database" className="text-sm font-medium text-brand-700 underline">
+          Index advice, partitions and ANALYZE
+        </Link>
+      </div>
       <div className="mt-2 grid items-start gap-6 xl:grid-cols-2">
         <DataTable
           label="Tables"

@@ -24,7 +24,9 @@ import pg from 'pg';
  * the result against the schema's datamodel. Whatever SQL it says a new migration would need is
  * drift, except the dropping of raw-SQL objects allowlisted below. The engine is blind to some
  * kinds of objects (CHECK constraints, expression indexes, triggers...), so the shadow database is
- * also searched for those: each must be allowlisted too.
+ * also searched for those: each must be allowlisted too. It cannot see partitioning either: which
+ * tables are partitioned, and by what, is compared with PARTITIONED_TABLES; their partitions,
+ * which the engine leaves out, are made at run time and inherit everything from their parent.
  */
 
 /**
@@ -43,7 +45,41 @@ export const RAW_SQL_OBJECTS: readonly string[] = [
   'items_price_check',
   // items: CHECK currency IS NULL OR an ISO 4217 code ('^[A-Z]{3}$').
   'items_currency_check',
+  // Sponsors: makes the monthly partitions of plant_analyses and analysis_messages (plpgsql).
+  'sponsors_ensure_partitions',
+  // Sponsors: covering indexes (INCLUDE) the analytics read alone.
+  'plant_analyses_sponsor_date_idx',
+  'analysis_messages_sponsor_sent_idx',
+  'sponsorship_codes_distributed_idx',
+  'sponsorship_codes_redeemed_idx',
+  // Sponsors: CHECK constraints (code format, health score 0-100, a subscription ends after it starts).
+  'sponsorship_codes_code_check',
+  'plant_analyses_health_score_check',
+  'user_subscriptions_dates_check',
+  // analytics_daily: plan 002's covering index (channel_id, day) INCLUDE (posts, views, likes, forwards).
+  'analytics_daily_covering_idx',
+  // post_metrics: CHECK views, likes and forwards >= 0.
+  'post_metrics_counts_check',
+  // analytics_daily: CHECK every count >= 0.
+  'analytics_daily_counts_check',
+  // channel_stats: CHECK period_end > period_start.
+  'channel_stats_period_check',
+  // channels: CHECK handle ~ '^[a-z0-9_]{5,32}$' (lowercase, without "@").
+  'channels_handle_check',
 ];
+
+/**
+ * Partitioned tables, which the schema language cannot state either: each model's table here is
+ * PARTITIONED BY this key in the migrations (pg_get_partkeydef), and no other table is. The
+ * partitions themselves are tables PostgreSQL makes from the parent (its columns, indexes,
+ * constraints and foreign keys); they are created at run time (a module's job), not by the schema,
+ * and the engine leaves them out of its diff. What they inherit is not reported as raw SQL again.
+ */
+export const PARTITIONED_TABLES: Readonly<Record<string, string>> = {
+  // Sponsors: one partition per month (sponsors_ensure_partitions).
+  plant_analyses: 'RANGE (analysis_date)',
+  analysis_messages: 'RANGE (sent_at)',
+};
 
 export const SCHEMA_DIR = path.resolve('prisma/schema');
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
@@ -55,6 +91,8 @@ export interface DriftOptions {
   migrationsDir?: string;
   /** Names of objects made by raw SQL that the schema cannot express (default RAW_SQL_OBJECTS). */
   rawSqlObjects?: readonly string[];
+  /** Tables the migrations partition, with their partition keys (default PARTITIONED_TABLES). */
+  partitionedTables?: Readonly<Record<string, string>>;
 }
 
 export interface DriftReport {
@@ -125,6 +163,16 @@ export class DriftChecker {
       // A stale entry would silently excuse a future object of the same name.
       for (const name of allowlist) {
         if (!shadow.names.has(name)) differences.push(`RAW_SQL_OBJECTS lists "${name}", but no migration creates it`);
+      }
+      // Partitioning is invisible to the engine: compare it with the declared list, both ways.
+      const partitioned = options.partitionedTables ?? PARTITIONED_TABLES;
+      for (const [table, key] of Object.entries(partitioned)) {
+        const actual = shadow.partitioned.get(table);
+        if (actual === undefined) differences.push(`PARTITIONED_TABLES says "${table}" is partitioned by ${key}, but the migrations leave it unpartitioned or do not create it`);
+        else if (actual !== key) differences.push(`"${table}" is partitioned by ${actual} in the migrations, not by ${key} as PARTITIONED_TABLES says`);
+      }
+      for (const [table, key] of shadow.partitioned) {
+        if (!(table in partitioned)) differences.push(`"${table}" is partitioned by ${key} in the migrations, and not in PARTITIONED_TABLES`);
       }
       return { differences, script: kept.join('\n\n'), tolerated };
     } finally {
@@ -358,9 +406,9 @@ class PgliteDatabases implements SqlMigrationAwareDriverAdapterFactory {
    * What the migrations left in the shadow database: the names of all objects, and the objects of
    * kinds the engine does not describe (so a diff cannot show them).
    */
-  async inspectShadow(): Promise<{ names: Set<string>; rawObjects: { name: string; kind: string }[] }> {
+  async inspectShadow(): Promise<{ names: Set<string>; rawObjects: { name: string; kind: string }[]; partitioned: Map<string, string> }> {
     const db = this.shadow;
-    if (!db) return { names: new Set(), rawObjects: [] };
+    if (!db) return { names: new Set(), rawObjects: [], partitioned: new Map() };
     const names = await db.query<{ name: string }>(`
       SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace
       UNION SELECT attname FROM pg_attribute JOIN pg_class ON pg_class.oid = attrelid
@@ -369,15 +417,17 @@ class PgliteDatabases implements SqlMigrationAwareDriverAdapterFactory {
       UNION SELECT tgname FROM pg_trigger WHERE NOT tgisinternal
       UNION SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace
       UNION SELECT typname FROM pg_type WHERE typnamespace = 'public'::regnamespace`);
+    // Objects a partition inherits from its parent (constraints, indexes, triggers) are the
+    // parent's: reported once, on the parent.
     const raw = await db.query<{ name: string; kind: string }>(`
       SELECT conname AS name, CASE contype WHEN 'c' THEN 'CHECK constraint' ELSE 'exclusion constraint' END || ' on ' || conrelid::regclass AS kind
-        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('c', 'x') AND contypid = 0
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype IN ('c', 'x') AND contypid = 0 AND conislocal
       UNION ALL
       SELECT i.relname, 'expression index on ' || x.indrelid::regclass
         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-        WHERE i.relnamespace = 'public'::regnamespace AND x.indexprs IS NOT NULL
+        WHERE i.relnamespace = 'public'::regnamespace AND x.indexprs IS NOT NULL AND NOT i.relispartition
       UNION ALL
-      SELECT tgname, 'trigger on ' || tgrelid::regclass FROM pg_trigger WHERE NOT tgisinternal
+      SELECT tgname, 'trigger on ' || tgrelid::regclass FROM pg_trigger WHERE NOT tgisinternal AND tgparentid = 0
       UNION ALL
       SELECT p.proname, 'function' FROM pg_proc p
         WHERE p.pronamespace = 'public'::regnamespace
@@ -385,7 +435,11 @@ class PgliteDatabases implements SqlMigrationAwareDriverAdapterFactory {
       UNION ALL
       SELECT typname, 'domain' FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'd'
       ORDER BY 1`);
-    return { names: new Set(names.rows.map((row) => row.name)), rawObjects: raw.rows };
+    const partitioned = await db.query<{ name: string; key: string }>(`
+      SELECT c.relname AS name, pg_get_partkeydef(c.oid) AS key
+      FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
+      WHERE c.relnamespace = 'public'::regnamespace AND NOT c.relispartition`);
+    return { names: new Set(names.rows.map((row) => row.name)), rawObjects: raw.rows, partitioned: new Map(partitioned.rows.map((row) => [row.name, row.key])) };
   }
 
   async close(): Promise<void> {

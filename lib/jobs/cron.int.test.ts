@@ -7,14 +7,16 @@ afterEach(() => stopInlineCrons());
 describe('inline crons', () => {
   it('schedule every cron job once per process, in UTC', async () => {
     const crons = await startInlineCrons();
-    expect(crons.map((cron) => cron.name)).toEqual(['brisk:ops/daily-cleanup']);
-    const next = crons[0]!.nextRun()!;
+    // Every module's cron, in registry order.
+    expect(crons.map((cron) => cron.name)).toEqual(['brisk:channels/maintenance', 'brisk:ops/daily-cleanup']);
+    const next = crons.find((cron) => cron.name === 'brisk:ops/daily-cleanup')!.nextRun()!;
     expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([3, 30]);
+    expect(crons.find((cron) => cron.name === 'brisk:channels/maintenance')!.nextRun()!.getUTCMinutes() % 10).toBe(0);
     expect(await startInlineCrons()).toBe(crons);
     expect(inlineCrons()).toBe(crons);
     stopInlineCrons();
     expect(inlineCrons()).toEqual([]);
-    expect(crons[0]!.isStopped()).toBe(true);
+    expect(crons.every((cron) => cron.isStopped())).toBe(true);
   });
 
   it('are not started by instrumentation in tests', async () => {

@@ -172,7 +172,7 @@ export interface PageBudget {
 export const FIRST_LOAD_SCRIPT_BYTES = 120_000;
 export const FONT_BYTES = 35_000;
 
-export type BenchFigure = 'coldTotal' | 'warmTotal' | 'statements' | 'loadMean' | 'hitRate';
+export type BenchFigure = 'coldTotal' | 'warmTotal' | 'statements' | 'loadMean' | 'loadP95' | 'hitRate';
 
 export interface PlanTarget {
   /** The figure must stay at or under this (ms, statements) — or, for hitRate, above it. */
@@ -191,6 +191,10 @@ export interface BenchRoute {
   path: string;
   /** The same page or answer done as the plan's "before" did it (bench mode only), or null. */
   naive: string | null;
+  /** Who requests it: a demo account by key (default `ada`); the page must answer them 200. */
+  viewer?: DemoViewerKey;
+  /** Who loads the route's code into a fresh process before a cold measurement (default `ben`); `warmerPath` must answer them 200. */
+  warmer?: DemoViewerKey;
   /**
    * What another viewer requests to load the route's code before a cold measurement, when the
    * route's own path would fill cache entries the measurement must find empty (default: the path).

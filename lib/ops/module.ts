@@ -37,5 +37,13 @@ export const opsModule = defineModule({
       bytes: { total: 275_000 },
       lighthouse: { representative: true },
     },
+    {
+      path: '/ops/database',
+      route: '/ops/database',
+      viewer: 'admin',
+      streamed: ['Drop statements', 'plant_analyses_farmer_date_idx'],
+      keyboard: ['Skip to content', 'Back to the ops console'],
+      bytes: { total: 280_000 },
+    },
   ],
 });

@@ -56,11 +56,17 @@ export async function getDatabaseHealth({ exactCountLimit = EXACT_COUNT_LIMIT }:
   const [tables, indexes] = await Promise.all([
     // The estimate is the planner's: the density of the last ANALYZE times the pages now on disk
     // (pg_stat's n_live_tup when the table was never analysed).
+    // A partitioned table is one row, with the sizes of all its partitions (it has no storage of its own).
     prisma.$queryRaw<{ schema: string; table: string; estimate: bigint; small: boolean; total_bytes: bigint; index_bytes: bigint }[]>`
-      SELECT n.nspname AS schema, c.relname AS table, t.estimate, t.estimate < ${exactCountLimit} AND pg_relation_size(c.oid) < ${EXACT_COUNT_MAX_BYTES} AS small,
-             pg_total_relation_size(c.oid) AS total_bytes, pg_indexes_size(c.oid) AS index_bytes
+      SELECT n.nspname AS schema, c.relname AS table, t.estimate, t.estimate < ${exactCountLimit} AND size.heap < ${EXACT_COUNT_MAX_BYTES} AS small,
+             size.total AS total_bytes, size.indexes AS index_bytes
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+      CROSS JOIN LATERAL (
+        SELECT coalesce(sum(pg_relation_size(p.relid)), 0)::bigint AS heap, coalesce(sum(pg_total_relation_size(p.relid)), 0)::bigint AS total,
+               coalesce(sum(pg_indexes_size(p.relid)), 0)::bigint AS indexes
+        FROM pg_partition_tree(c.oid) p WHERE p.isleaf
+      ) size
       CROSS JOIN LATERAL (
         SELECT (CASE
           WHEN c.reltuples >= 0 AND c.relpages > 0 THEN c.reltuples / c.relpages * (pg_relation_size(c.oid) / current_setting('block_size')::int)
@@ -68,15 +74,9 @@ export async function getDatabaseHealth({ exactCountLimit = EXACT_COUNT_LIMIT }:
           ELSE coalesce(s.n_live_tup, 0)
         END)::bigint AS estimate
       ) t
-      WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() AND c.relname <> '_prisma_migrations'
-      ORDER BY pg_total_relation_size(c.oid) DESC, c.relname`,
-    prisma.$queryRaw<{ table: string; index: string; bytes: bigint; scans: bigint; unique: boolean; stats_reset: Date | null }[]>`
-      SELECT s.relname AS table, s.indexrelname AS index, pg_relation_size(s.indexrelid) AS bytes,
-             s.idx_scan AS scans, i.indisunique AS unique,
-             (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) AS stats_reset
-      FROM pg_stat_user_indexes s JOIN pg_index i ON i.indexrelid = s.indexrelid
-      WHERE s.schemaname = current_schema() AND s.relname <> '_prisma_migrations'
-      ORDER BY s.idx_scan ASC, pg_relation_size(s.indexrelid) DESC`,
+      WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = current_schema() AND c.relname <> '_prisma_migrations'
+      ORDER BY size.total DESC, c.relname`,
+    prisma.$queryRaw<IndexUsageRow[]>(INDEX_USAGE),
   ]);
   const exact = await countRows(tables.filter((t) => t.small));
   return {
@@ -87,16 +87,192 @@ export async function getDatabaseHealth({ exactCountLimit = EXACT_COUNT_LIMIT }:
       totalBytes: Number(t.total_bytes),
       indexBytes: Number(t.index_bytes),
     })),
-    indexes: indexes.map((i) => ({
-      table: i.table,
-      index: i.index,
-      bytes: Number(i.bytes),
-      scans: Number(i.scans),
-      unique: i.unique,
-      unused: Number(i.scans) === 0 && !i.unique,
-    })),
+    indexes: indexes
+      .map((i) => ({
+        table: i.table,
+        index: i.index,
+        bytes: Number(i.bytes),
+        scans: Number(i.scans),
+        unique: i.unique,
+        unused: Number(i.scans) === 0 && !i.unique,
+      }))
+      .sort((a, b) => a.scans - b.scans || b.bytes - a.bytes),
     statsSince: indexes[0]?.stats_reset?.toISOString() ?? null,
     exactCountLimit,
+  };
+}
+
+interface IndexUsageRow {
+  table: string;
+  index: string;
+  bytes: bigint;
+  scans: bigint;
+  unique: boolean;
+  primary: boolean;
+  partitioned: boolean;
+  partitions: number;
+  keys: string;
+  options: string;
+  classes: string;
+  key_columns: number;
+  predicate: string | null;
+  expression: boolean;
+  constraint_name: string | null;
+  definition: string;
+  stats_reset: Date | null;
+}
+
+/**
+ * Every index of the schema once, as its table sees it: an index of a partitioned table (which has
+ * no storage or statistics of its own) with the scans and sizes of its partitions' indexes summed;
+ * the partitions' own indexes are not listed again. One statement.
+ */
+const INDEX_USAGE = Prisma.sql`
+  WITH idx AS (
+    SELECT i.indexrelid, ic.relname AS index, t.relname AS table, i.indisunique AS unique, i.indisprimary AS primary,
+           ic.relkind = 'I' AS partitioned, i.indkey::text AS keys, i.indoption::text AS options, i.indclass::text AS classes,
+           i.indnkeyatts::int AS key_columns, pg_get_expr(i.indpred, i.indrelid) AS predicate, i.indexprs IS NOT NULL AS expression,
+           con.conname AS constraint_name, pg_get_indexdef(i.indexrelid) AS definition
+    FROM pg_index i
+    JOIN pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_class t ON t.oid = i.indrelid
+    LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x')
+    WHERE ic.relnamespace = current_schema()::regnamespace AND NOT ic.relispartition AND t.relname <> '_prisma_migrations'
+  )
+  SELECT idx.table, idx.index, idx.unique, idx.primary, idx.partitioned, idx.keys, idx.options, idx.classes, idx.key_columns,
+         idx.predicate, idx.expression, idx.constraint_name, idx.definition,
+         usage.scans, usage.bytes, usage.partitions,
+         (SELECT stats_reset FROM pg_stat_database WHERE datname = current_database()) AS stats_reset
+  FROM idx
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(s.idx_scan), 0)::bigint AS scans, coalesce(sum(pg_relation_size(p.relid)), 0)::bigint AS bytes,
+           (count(*) FILTER (WHERE p.relid <> idx.indexrelid))::int AS partitions
+    FROM pg_partition_tree(idx.indexrelid) p
+    LEFT JOIN pg_stat_user_indexes s ON s.indexrelid = p.relid
+    WHERE p.isleaf
+  ) usage`;
+
+export interface IndexAdvice {
+  table: string;
+  index: string;
+  definition: string;
+  bytes: number;
+  scans: number;
+  /** Unique or primary: it enforces something, and is never advised away. */
+  enforces: boolean;
+  /** An index of a partitioned table (its partitions' indexes summed). */
+  partitioned: boolean;
+  partitions: number;
+  /** Never scanned since statistics were reset. */
+  unused: boolean;
+  /** Another index of the table whose leading columns are this one's (same order, operator classes and predicate). */
+  redundantWith: string | null;
+  /** The statement that removes it, for unused and redundant indexes that enforce nothing. */
+  drop: string | null;
+}
+
+export interface TableMaintenance {
+  table: string;
+  /** Partitions of a partitioned table, oldest first; empty for a plain table. */
+  partitions: { name: string; bounds: string; bytes: number; rows: number; lastAnalyzed: string | null }[];
+  partitioned: boolean;
+  bytes: number;
+  /** The planner's row estimate (pg_class.reltuples, summed over partitions). */
+  rows: number;
+  /** The last ANALYZE, by hand or by autovacuum (null: never). */
+  lastAnalyzed: string | null;
+  /** Rows changed since (pg_stat_user_tables), summed over partitions. */
+  modifiedSinceAnalyze: number;
+}
+
+export interface DatabaseAdvice {
+  indexes: IndexAdvice[];
+  tables: TableMaintenance[];
+  statsSince: string | null;
+}
+
+const quoted = (name: string) => quoteIdent(name);
+
+/** A's key columns lead B's, with the same sort options and operator classes, the same predicate, and B covers A's included columns. */
+function leadsWith(a: IndexUsageRow, b: IndexUsageRow): boolean {
+  if (a.index === b.index || a.table !== b.table || a.expression || b.expression || (a.predicate ?? '') !== (b.predicate ?? '')) return false;
+  const split = (text: string) => text.split(' ').filter(Boolean);
+  const [aKeys, bKeys] = [split(a.keys), split(b.keys)];
+  const aKey = aKeys.slice(0, a.key_columns);
+  if (aKey.length > b.key_columns) return false;
+  const prefix = (x: string[], y: string[]) => x.every((value, i) => y[i] === value);
+  if (!prefix(aKey, bKeys) || !prefix(split(a.options).slice(0, aKey.length), split(b.options)) || !prefix(split(a.classes).slice(0, aKey.length), split(b.classes))) return false;
+  return aKeys.slice(a.key_columns).every((column) => bKeys.includes(column));
+}
+
+/**
+ * Plan 003's phase 2 (index cleanup), for an operator: every index with its size and scans since
+ * the statistics were reset, those never scanned and those another index makes redundant, and
+ * the DROP statements that remove them; every table with its partitions, sizes and last ANALYZE.
+ * Two statements.
+ */
+export async function getDatabaseAdvice(): Promise<DatabaseAdvice> {
+  const [indexes, tables] = await Promise.all([
+    prisma.$queryRaw<IndexUsageRow[]>(INDEX_USAGE),
+    prisma.$queryRaw<{ table: string; parent: string | null; partitioned: boolean; bounds: string | null; bytes: bigint; rows: number; last_analyzed: Date | null; modified: bigint | null }[]>`
+      SELECT c.relname AS table, parent.relname AS parent, c.relkind = 'p' AS partitioned, pg_get_expr(c.relpartbound, c.oid) AS bounds,
+             pg_total_relation_size(c.oid) AS bytes, greatest(c.reltuples, 0)::float8 AS rows,
+             greatest(s.last_analyze, s.last_autoanalyze) AS last_analyzed, s.n_mod_since_analyze AS modified
+      FROM pg_class c
+      LEFT JOIN pg_inherits i ON i.inhrelid = c.oid
+      LEFT JOIN pg_class parent ON parent.oid = i.inhparent
+      LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+      WHERE c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace AND c.relname <> '_prisma_migrations'
+      ORDER BY c.relname`,
+  ]);
+  const advice = indexes.map((row): IndexAdvice => {
+    const enforces = row.unique || row.primary || row.constraint_name !== null;
+    const scans = Number(row.scans);
+    const cover = enforces ? undefined : indexes.find((other) => leadsWith(row, other));
+    const unused = scans === 0 && !enforces;
+    // DROP INDEX CONCURRENTLY cannot drop an index of a partitioned table: that one locks the table and its partitions while it runs.
+    const drop = (unused || cover) && !enforces ? `DROP INDEX ${row.partitioned ? '' : 'CONCURRENTLY '}IF EXISTS ${quoted(row.index)};` : null;
+    return {
+      table: row.table,
+      index: row.index,
+      definition: row.definition,
+      bytes: Number(row.bytes),
+      scans,
+      enforces,
+      partitioned: row.partitioned,
+      partitions: row.partitions,
+      unused,
+      redundantWith: cover?.index ?? null,
+      drop,
+    };
+  });
+  const byParent = new Map<string, TableMaintenance['partitions']>();
+  for (const row of tables.filter((t) => t.parent)) {
+    byParent.set(row.parent!, [
+      ...(byParent.get(row.parent!) ?? []),
+      { name: row.table, bounds: row.bounds ?? '', bytes: Number(row.bytes), rows: Math.round(row.rows), lastAnalyzed: row.last_analyzed?.toISOString() ?? null },
+    ]);
+  }
+  const maintenance = tables
+    .filter((row) => !row.parent)
+    .map((row): TableMaintenance => {
+      const partitions = byParent.get(row.table) ?? [];
+      const modified = tables.filter((t) => t.parent === row.table).reduce((sum, t) => sum + Number(t.modified ?? 0), 0);
+      return {
+        table: row.table,
+        partitioned: row.partitioned,
+        partitions,
+        bytes: row.partitioned ? partitions.reduce((sum, p) => sum + p.bytes, 0) : Number(row.bytes),
+        rows: row.partitioned ? partitions.reduce((sum, p) => sum + p.rows, 0) : Math.round(row.rows),
+        lastAnalyzed: row.last_analyzed?.toISOString() ?? null,
+        modifiedSinceAnalyze: row.partitioned ? modified : Number(row.modified ?? 0),
+      };
+    })
+    .sort((a, b) => b.bytes - a.bytes || a.table.localeCompare(b.table));
+  return {
+    indexes: advice.sort((a, b) => Number(b.drop !== null) - Number(a.drop !== null) || b.bytes - a.bytes || a.index.localeCompare(b.index)),
+    tables: maintenance,
+    statsSince: indexes[0]?.stats_reset?.toISOString() ?? null,
   };
 }
 

@@ -13,6 +13,13 @@ export const DEMO_ACCOUNTS = [
   { id: 'usr_eunji', name: 'Eun-ji Kim', email: 'eunji@brisk.test', role: 'user' },
   { id: 'usr_farah', name: 'Farah Haddad', email: 'farah@brisk.test', role: 'user' },
   { id: 'usr_gus', name: 'Gus Larsen', email: 'gus@brisk.test', role: 'user' },
+  // Sponsors (prisma/seed/sponsors-demo.ts): sponsor members, a dealer and farmers.
+  { id: 'usr_sofia', name: 'Sofia Reyes', email: 'sofia@brisk.test', role: 'user' },
+  { id: 'usr_marco', name: 'Marco Bianchi', email: 'marco@brisk.test', role: 'user' },
+  { id: 'usr_kenji', name: 'Kenji Sato', email: 'kenji@brisk.test', role: 'user' },
+  { id: 'usr_dario', name: 'Dario Costa', email: 'dario@brisk.test', role: 'user' },
+  { id: 'usr_amina', name: 'Amina Yusuf', email: 'amina@brisk.test', role: 'user' },
+  { id: 'usr_tomas', name: 'Tomás Silva', email: 'tomas@brisk.test', role: 'user' },
 ] as const;
 
 export type DemoAccountId = (typeof DEMO_ACCOUNTS)[number]['id'];
