@@ -83,7 +83,7 @@ export class AppInstance {
     if (timer) clearTimeout(timer);
   }
 
-  /** Lines of its log that show a crash or an unhandled error. */
+  /** Lines of its log that show an unhandled rejection or exception (a crash in waiting). */
   logErrors(): string[] {
     try {
       return readFileSync(this.logFile, 'utf8')
