@@ -88,7 +88,7 @@ export class AppInstance {
     try {
       return readFileSync(this.logFile, 'utf8')
         .split('\n')
-        .filter((line) => /Unhandled|uncaught|FATAL|⨯/i.test(line));
+        .filter((line) => /unhandledRejection|uncaughtException|Unhandled promise rejection/i.test(line));
     } catch {
       return [];
     }
