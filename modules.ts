@@ -1,6 +1,7 @@
 import { accountsModule } from '@/lib/accounts/module';
 import { channelsModule } from '@/lib/channels/module';
 import { homeModule } from '@/lib/home/module';
+import { leadsModule } from '@/lib/leads/module';
 import { installModules } from '@/lib/modules/registry';
 import { opsModule } from '@/lib/ops/module';
 import { peopleModule } from '@/lib/people/module';
@@ -16,8 +17,9 @@ export const modules = installModules([
   homeModule,
   peopleModule,
   wishlistsModule,
-  sponsorsModule,
+  leadsModule,
   channelsModule,
+  sponsorsModule,
   accountsModule,
   opsModule,
 ]);

@@ -1,9 +1,9 @@
 import type { NextConfig } from 'next';
 import { STRICT_TRANSPORT_SECURITY, securityHeaders } from './lib/security/headers';
 
-// Test servers whose item images are served over plain http (METADATA_ALLOWED_PRIVATE_ORIGINS,
-// see lib/env.ts); empty in any real deployment.
-const imageOrigins = (process.env.METADATA_ALLOWED_PRIVATE_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+// Test servers whose item images are served over plain http (SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS,
+// or its former name METADATA_ALLOWED_PRIVATE_ORIGINS, see lib/env.ts); empty in any real deployment.
+const imageOrigins = (process.env.SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS ?? process.env.METADATA_ALLOWED_PRIVATE_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
 
 const nextConfig: NextConfig = {
   // Every page is a prerendered shell with Suspense holes that stream (Partial Prerendering).

@@ -78,8 +78,9 @@ export default defineConfig({
         PORT: String(PORT),
         BETTER_AUTH_URL: baseURL,
         NEXT_TELEMETRY_DISABLED: '1',
-        // The metadata job refuses private addresses; the test shop on loopback is the exception.
-        METADATA_ALLOWED_PRIVATE_ORIGINS: `http://127.0.0.1:${PRODUCT_SERVER_PORT}`,
+        // The safe fetcher refuses private addresses; the test shop (its item pages and images, and
+        // its feeds) on loopback is the exception.
+        SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS: `http://127.0.0.1:${PRODUCT_SERVER_PORT}`,
         // Its own build folder: a developer's build in .next is never overwritten (CI builds once
         // and names it with E2E_DIST_DIR).
         BRISK_DIST_DIR: process.env.E2E_DIST_DIR ?? '.next-e2e',

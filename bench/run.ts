@@ -14,7 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
 import { AppServer, BENCH_DIST_DIR, benchAuthSecret, buildIfStale, prepareDatabase } from './lib/app';
 import { refreshSession, signIn, timedGet, parseServerTiming, type CookieJar, type Timed } from './lib/http';
 import { startFloor } from './lib/floor';
-import { pidFromFile, treeCpuMs } from './lib/cpu';
+import { pidFromFile, treeCpuMs, treeRssBytes } from './lib/cpu';
 import { load } from './lib/load';
 import { log, secondsSinceStart } from './lib/log';
 import { hitRate, opsMetrics, quietDelta, settledDelta, statementsPerRequest } from './lib/metrics';
@@ -294,7 +294,14 @@ async function main() {
       await refreshAll();
       const before = await opsMetrics(origin, session.admin.header());
       const cpuBefore = cpu();
-      const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: jar.header(), ...extraHeaders } });
+      // The app's resident memory, sampled while the load runs: its growth over the idle process,
+      // shared by the requests in flight, is the memory a request costs (plan 001's "per request").
+      const rssBefore = server!.pid === null ? Number.NaN : treeRssBytes(server!.pid);
+      let rssPeak = rssBefore;
+      const sampler = setInterval(() => {
+        if (server!.pid !== null) rssPeak = Math.max(rssPeak, treeRssBytes(server!.pid));
+      }, 100);
+      const result = await load(`${origin}${path}`, { connections, durationSeconds: opts.duration, headers: { cookie: jar.header(), ...extraHeaders } }).finally(() => clearInterval(sampler));
       // Requests still in flight when the load stops finish on the server: the metrics store's
       // count of finished requests is the denominator of statements and CPU per request.
       const after = await quietDelta(origin, session.admin.header(), before);
@@ -306,6 +313,7 @@ async function main() {
         cacheHitRate: hitRate(after),
         statementsPerRequest: statementsPerRequest(after, served),
         cpuMsPerRequest: { app: perRequest('app'), postgres: perRequest('postgres'), redis: perRequest('redis') },
+        memory: { beforeMb: rssBefore / 2 ** 20, peakMb: rssPeak / 2 ** 20, perRequestMb: Math.max(0, rssPeak - rssBefore) / 2 ** 20 / connections },
         loadAverage: Math.round(os.loadavg()[0]! * 100) / 100,
       };
     };

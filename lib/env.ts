@@ -54,9 +54,11 @@ const schema = z
       .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
       .pipe(z.array(z.string().refine(isAddressOrRange, 'must list IP addresses or CIDR ranges like 10.0.0.0/8 or ::1, comma-separated')))
       .default([]),
-    // Origins (scheme://host:port, comma-separated) that the URL metadata job may fetch although
-    // they are private, for local test servers only. Everything private is refused otherwise.
-    METADATA_ALLOWED_PRIVATE_ORIGINS: z
+    // Origins (scheme://host:port, comma-separated) that the safe fetcher (lib/http/safe-fetch.ts:
+    // wishlist item links, Leads' feed sources) may fetch although they are private, for local test
+    // servers only. Everything private is refused otherwise. METADATA_ALLOWED_PRIVATE_ORIGINS, its
+    // former name, is still accepted when this one is unset.
+    SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS: z
       .string()
       .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
       .pipe(z.array(z.string().regex(/^https?:\/\/[^/]+$/, 'must list origins like http://127.0.0.1:4010, comma-separated')))
@@ -130,6 +132,9 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // Empty strings are how shells and .env files say "unset".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  // The allow-list's former name (when only the URL metadata job fetched outside URLs).
+  cleaned.SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS ??= cleaned.METADATA_ALLOWED_PRIVATE_ORIGINS;
+  delete cleaned.METADATA_ALLOWED_PRIVATE_ORIGINS;
   const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`));

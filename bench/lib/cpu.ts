@@ -50,3 +50,27 @@ export function pidFromFile(file: string): number | null {
     return null;
   }
 }
+
+/** Resident memory (bytes) of a process and its live descendants, from /proc/<pid>/status (VmRSS). */
+export function treeRssBytes(root: number): number {
+  if (!existsSync('/proc')) return Number.NaN;
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const s = stat(pid);
+    if (s) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  }
+  let total = 0;
+  const visit = (pid: number) => {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) total += Number(match[1]) * 1024;
+    } catch {
+      return;
+    }
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return total;
+}

@@ -16,7 +16,14 @@ export interface Figures {
   body?: Buffer;
 }
 
-export type LoadFigures = LoadResult & { cacheHitRate: number | null; statementsPerRequest: number; cpuMsPerRequest: CpuPerRequest; loadAverage: number };
+export type LoadFigures = LoadResult & {
+  cacheHitRate: number | null;
+  statementsPerRequest: number;
+  cpuMsPerRequest: CpuPerRequest;
+  /** The app's resident memory before the load and at its peak, and the growth per request in flight (peak − before, ÷ connections). */
+  memory?: { beforeMb: number; peakMb: number; perRequestMb: number };
+  loadAverage: number;
+}
 
 /** CPU milliseconds per request of each server process (null when not ours to watch). */
 export interface CpuPerRequest {
@@ -52,6 +59,8 @@ const ms = (value: number | undefined | null) => (value === undefined || value =
 const count = (value: number | undefined | null) => (value === undefined || value === null || !Number.isFinite(value) ? '–' : String(round(value, 1)));
 const percent = (value: number | null | undefined) => (value === undefined || value === null ? '–' : `${round(value * 100, 1)} %`);
 const rps = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value)} req/s`);
+
+const mem = (value: { perRequestMb: number; peakMb: number } | undefined) => (value && Number.isFinite(value.peakMb) ? `${round(value.perRequestMb, 1)} MB · ${Math.round(value.peakMb)} MB` : '–');
 
 const suffix = (value: string, text: string) => (value === '–' ? value : `${value}${text}`);
 
@@ -99,6 +108,7 @@ function routeTable(route: RouteReport): string {
     [`throughput right after a restart (${b.loadAfterRestart?.connections ?? '?'} connections)`, rps(b.loadAfterRestart?.requestsPerSecond), '–', '–', '–', '–'],
     ['rendering every request (render cache bypassed): throughput · app CPU per request', b.loadRendering ? `${rps(b.loadRendering.requestsPerSecond)} · ${ms(b.loadRendering.cpuMsPerRequest.app)}` : '–', '–', '–', '–', '–'],
     ['server CPU per request under load, steady state: app / PostgreSQL / Redis', cpu(b.load?.cpuMsPerRequest), '–', cpu(n?.load?.cpuMsPerRequest), suffix(times(b.load?.cpuMsPerRequest.app, n?.load?.cpuMsPerRequest.app), ' (app)'), floor?.cpuMsPerRequest === null || floor?.cpuMsPerRequest === undefined ? '–' : ms(floor.cpuMsPerRequest)],
+    ['app memory per request under load: (peak − idle RSS) ÷ connections · peak RSS', mem(b.load?.memory), '–', mem(n?.load?.memory), times(b.load?.memory?.perRequestMb, n?.load?.memory?.perRequestMb), '–'],
     ['SQL statements per request under load', count(b.load?.statementsPerRequest), '–', count(n?.load?.statementsPerRequest), times(b.load?.statementsPerRequest, n?.load?.statementsPerRequest), '–'],
     ['data-cache hit rate under load', percent(b.load?.cacheHitRate), target(route, 'hitRate', b.load?.cacheHitRate), percent(n?.load?.cacheHitRate), '–', '–'],
     ['response size (gzip / decoded)', b.bytes ? `${(b.bytes.wire / 1024).toFixed(1)} / ${(b.bytes.decoded / 1024).toFixed(1)} kB` : '–', '–', n?.bytes ? `${(n.bytes.wire / 1024).toFixed(1)} / ${(n.bytes.decoded / 1024).toFixed(1)} kB` : '–', '–', 'same bytes'],
@@ -119,7 +129,7 @@ function routeTable(route: RouteReport): string {
 }
 
 function summaryTable(report: BenchReport): string {
-  const header = ['route', 'cold full', 'warm full', 'SQL cold / warm', 'req/s (after restart → steady)', 'p95 under load', 'app CPU / request (after restart → steady)', 'rendering: req/s · CPU / request', 'cache hits', 'naive: warm full · req/s', 'floor req/s'];
+  const header = ['route', 'cold full', 'warm full', 'SQL cold / warm', 'req/s (after restart → steady)', 'p95 under load', 'app CPU / request (after restart → steady)', 'rendering: req/s · CPU / request', 'cache hits', 'memory / request · naive', 'naive: warm full · req/s', 'floor req/s'];
   const rows = report.routes.map((r) => [
     `\`${r.route}\``,
     ms(coldMedian(r.brisk, 'totalMs')),
@@ -130,6 +140,7 @@ function summaryTable(report: BenchReport): string {
     `${ms(r.brisk.loadAfterRestart?.cpuMsPerRequest.app)} → ${ms(r.brisk.load?.cpuMsPerRequest.app)}`,
     r.brisk.loadRendering ? `${rps(r.brisk.loadRendering.requestsPerSecond).replace(' req/s', '')} · ${ms(r.brisk.loadRendering.cpuMsPerRequest.app)}` : '–',
     percent(r.brisk.load?.cacheHitRate),
+    `${r.brisk.load?.memory ? `${round(r.brisk.load.memory.perRequestMb, 1)} MB` : '–'} · ${r.naive?.load?.memory ? `${round(r.naive.load.memory.perRequestMb, 1)} MB` : '–'}`,
     r.naive ? `${ms(r.naive.warm?.totalMs)} · ${rps(r.naive.load?.requestsPerSecond).replace(' req/s', '')}` : '–',
     rps(r.floor?.requestsPerSecond).replace(' req/s', ''),
   ]);

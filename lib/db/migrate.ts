@@ -123,7 +123,9 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
     for (const name of status.modified) log(`warning: applied migration ${name} was modified after it was applied`);
     const applied: string[] = [];
     for (const migration of local.filter((m) => status.pending.includes(m.name))) {
-      const ownTransaction = /\bCONCURRENTLY\b|^\s*BEGIN\b/im.test(migration.sql);
+      // A transaction statement of its own (BEGIN; / BEGIN WORK; / BEGIN TRANSACTION ...;), not the
+      // BEGIN of a PL/pgSQL body, which a function or trigger migration holds.
+      const ownTransaction = /\bCONCURRENTLY\b|^\s*BEGIN(\s+(WORK|TRANSACTION)\b[^;]*)?\s*;/im.test(migration.sql);
       const done = ownTransaction ? await applyAlone(client, migration) : await applyInTransaction(client, migration);
       if (done) {
         log(`applied ${migration.name}`);

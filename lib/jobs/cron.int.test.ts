@@ -7,8 +7,8 @@ afterEach(() => stopInlineCrons());
 describe('inline crons', () => {
   it('schedule every cron job once per process, in UTC', async () => {
     const crons = await startInlineCrons();
-    // Every module's cron, in registry order.
-    expect(crons.map((cron) => cron.name)).toEqual(['brisk:channels/maintenance', 'brisk:ops/daily-cleanup']);
+    // Every module's cron jobs, in registry order.
+    expect(crons.map((cron) => cron.name)).toEqual(['brisk:leads/schedule-searches', 'brisk:leads/audit-counters', 'brisk:channels/maintenance', 'brisk:ops/daily-cleanup']);
     const next = crons.find((cron) => cron.name === 'brisk:ops/daily-cleanup')!.nextRun()!;
     expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([3, 30]);
     expect(crons.find((cron) => cron.name === 'brisk:channels/maintenance')!.nextRun()!.getUTCMinutes() % 10).toBe(0);

@@ -49,11 +49,22 @@ export interface ModuleManifest {
    */
   widgets?: readonly WidgetDefinition[];
   /**
+   * Problems the ops console's Alerts widget shows beside the platform's own (a module's health
+   * checks, e.g. counters that drifted). Read on every refresh of the console: keep it cheap.
+   */
+  opsAlerts?: () => Promise<OpsAlert[]>;
+  /**
    * What the reliability suite (`npm run test:reliability`) checks on this module's own data,
    * against production servers: races only the module can state (two people taking one gift,
    * one code redeemed twice, counter caches and rollups after concurrent writes).
    */
   reliability?: { concurrency?: readonly ConcurrencyCheck[] };
+}
+
+/** One line of the ops console's Alerts. */
+export interface OpsAlert {
+  key: string;
+  message: string;
 }
 
 /**

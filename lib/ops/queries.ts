@@ -3,6 +3,7 @@ import { cacheInfo, redisKeyspaceStats, type CacheInfo, type RedisKeyspaceStats 
 import { prisma } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { metricsSnapshot } from '@/lib/metrics/request';
+import { installedModules } from '@/lib/modules/registry';
 import type { CacheStats, MetricsSnapshot } from '@/lib/metrics/store';
 
 /*
@@ -330,7 +331,8 @@ export async function getJobsOverview(): Promise<JobsOverview> {
 export const ALERT_THRESHOLDS = { avgStatementMs: 100, cacheHitRate: 0.7, failedJobs: 10 } as const;
 
 export interface Alert {
-  key: 'slow-statements' | 'cache-hit-rate' | 'failed-jobs';
+  // The plans' thresholds, or a module's own alert (its manifest's opsAlerts).
+  key: 'slow-statements' | 'cache-hit-rate' | 'failed-jobs' | (string & {});
   message: string;
 }
 
@@ -354,8 +356,13 @@ export function computeAlerts(metrics: MetricsSnapshot, jobs: Pick<JobsOverview,
 }
 
 export async function getAlerts(): Promise<Alert[]> {
-  const [metrics, jobs] = await Promise.all([metricsSnapshot(), getJobsOverview()]);
-  return computeAlerts(metrics, jobs);
+  const [metrics, jobs, moduleAlerts] = await Promise.all([
+    metricsSnapshot(),
+    getJobsOverview(),
+    // The modules' own health checks (their manifests' opsAlerts), beside the plans' thresholds.
+    Promise.all(installedModules().map((manifest) => manifest.opsAlerts?.() ?? Promise.resolve([]))),
+  ]);
+  return [...computeAlerts(metrics, jobs), ...moduleAlerts.flat()];
 }
 
 /** The per-route and per-kind metrics of the whole app (all instances with Redis): GET /api/v1/ops/metrics. */

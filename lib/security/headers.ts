@@ -12,7 +12,7 @@
 export interface HeaderOptions {
   /** `next dev`: React's development build evaluates code; its HMR socket is same-origin. */
   dev?: boolean;
-  /** Extra image origins (test servers only: METADATA_ALLOWED_PRIVATE_ORIGINS serves item images over http). */
+  /** Extra image origins (test servers only: SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS serves item images over http). */
   imageOrigins?: readonly string[];
 }
 

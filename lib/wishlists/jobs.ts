@@ -23,7 +23,7 @@ export async function extractItemMetadata(itemId: string): Promise<{ status: 'do
   });
   if (!item || !item.url || item.metadataStatus !== 'pending') return { status: 'skipped' };
 
-  const result = await extractUrlMetadata(item.url, { allowedPrivateOrigins: env().METADATA_ALLOWED_PRIVATE_ORIGINS });
+  const result = await extractUrlMetadata(item.url, { allowedPrivateOrigins: env().SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS });
   const placeholder = item.name.startsWith('Item from ');
   // Only a still-pending item with the same link is updated: the owner may have edited it meanwhile.
   const where = { id: itemId, url: item.url, metadataStatus: 'pending' as const };
