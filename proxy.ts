@@ -51,7 +51,17 @@ export async function proxy(request: NextRequest) {
     if (!viewer) return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(pathname)}`, request.url));
     // Measured like a request of its own, so its statements show in the ops console.
     const { measure } = await import('@/lib/metrics/request');
-    const { result: allowed } = await measure(`proxy:${guard.route}`, 'route', () => guard.allows(viewer, match));
+    let allowed: boolean;
+    try {
+      ({ result: allowed } = await measure(`proxy:${guard.route}`, 'route', () => guard.allows(viewer, match)));
+    } catch (error) {
+      // The database cannot be reached: a clear page that says so, and when to try again.
+      const { isDatabaseUnavailable } = await import('@/lib/db/errors');
+      if (!isDatabaseUnavailable(error)) throw error;
+      const { databaseUnavailableHeaders, databaseUnavailableHtml, noteDatabaseUnavailable } = await import('@/lib/db/health');
+      noteDatabaseUnavailable();
+      return new NextResponse(databaseUnavailableHtml(), { status: 503, headers: databaseUnavailableHeaders() });
+    }
     if (!allowed) return NextResponse.rewrite(new URL('/not-found-page', request.url), { status: 404 });
   }
   return pass();

@@ -1,6 +1,6 @@
 // The production server: Next's request handler behind Brisk's render cache
 // (lib/render-cache/server.ts), which serves a viewer's unchanged pages again without rendering
-// them, and the build's static files brotli-compressed at build time (scripts/lib/static-assets.ts). `npm start` runs it (after the database, migrations, seed and build); on its own:
+// them, pages rendered in full while the database fails (503 when it cannot be read: lib/db/degraded.ts), and the build's static files brotli-compressed at build time (scripts/lib/static-assets.ts). `npm start` runs it (after the database, migrations, seed and build); on its own:
 // `NODE_ENV=production tsx scripts/serve.ts` with PORT and HOSTNAME (default 0.0.0.0).
 import { createServer } from 'node:http';
 import next from 'next';
@@ -22,8 +22,11 @@ async function main() {
     import('@/modules'),
   ]);
   const { BYPASS_RENDER_CACHE_HEADER, isBenchMode } = await import('@/lib/bench-mode');
+  const { degradedModeHandler } = await import('@/lib/db/degraded');
   const handle = app.getRequestHandler();
-  const handler = renderCachingHandler((req, res) => handle(req, res), {
+  // While the database fails, a page that cannot be read answers 503 with Retry-After (a cached
+  // page, served by the render cache in front, never gets that far).
+  const handler = renderCachingHandler(degradedModeHandler((req, res) => handle(req, res)), {
     cachedPages: modules.flatMap((module) => module.cachedPages ?? []),
     viewerOf: (cookie) => sessionFromRequestCookies(cookie),
     cache: processCache(),

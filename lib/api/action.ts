@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { requireViewer, type Viewer } from '@/lib/auth/viewer';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { noteDatabaseUnavailable } from '@/lib/db/health';
 import { logger } from '@/lib/metrics/logger';
 import { measure } from '@/lib/metrics/request';
 import { refreshed } from './refresh';
@@ -14,14 +15,16 @@ import { fail, formValues, isFormData, notAForm, type FormState, type MutationRe
  */
 export function viewerAction<Args extends unknown[], T>(name: string, run: (viewer: Viewer, ...args: Args) => Promise<MutationResult<T>>) {
   return async (...args: Args): Promise<MutationResult<T>> => {
-    const viewer = await requireViewer();
     try {
+      // Inside: a session that must be read from an unreachable database is "unavailable" too.
+      const viewer = await requireViewer();
       const { result } = await measure(`action:${name}`, 'action', () => run(viewer, ...args));
       return result;
     } catch (error) {
       // redirect(), notFound() and Next's other control flow are not failures.
       unstable_rethrow(error);
       if (!isDatabaseUnavailable(error)) throw error;
+      noteDatabaseUnavailable();
       logger.error({ action: name, err: (error as Error).message }, 'action: database unavailable');
       return fail('unavailable', 'The database is not reachable right now: nothing was changed. Try again in a few seconds.');
     }

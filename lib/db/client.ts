@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { env } from '@/lib/env';
+import { noteDatabaseUnavailable } from './health';
 import { processGlobal } from '@/lib/process-global';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { recordStatement } from '@/lib/metrics/context';
@@ -25,7 +26,10 @@ function createPrisma() {
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
-  pool.on('error', (error) => console.warn(`database: idle connection lost: ${error.message}`));
+  pool.on('error', (error) => {
+    console.warn(`database: idle connection lost: ${error.message}`);
+    noteDatabaseUnavailable();
+  });
   const client = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ level: 'query', emit: 'event' }] });
   client.$on('query', (event) => recordStatement(event.query, event.duration));
   return { client, pool };

@@ -8,9 +8,15 @@ const UNREACHABLE_ADAPTER_KINDS = new Set(['DatabaseNotReachable', 'ConnectionCl
 // Node's socket errors and PostgreSQL's SQLSTATEs for a server that is shutting down or refusing.
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 
+// What node-postgres says, without a code, when a connection is lost or cannot be made in time.
+// Prisma's raw queries (P2010) carry PostgreSQL's code in `meta.code` and in the message only.
+const UNREACHABLE_MESSAGES =
+  /Client has encountered a connection error and is not queryable|Connection terminated|timeout exceeded when trying to connect|Can't reach database server|the database system is (starting up|shutting down|in recovery mode)|terminating connection due to administrator command/i;
+
 interface ErrorLike {
+  message?: unknown;
   code?: unknown;
-  meta?: { driverAdapterError?: { cause?: { kind?: unknown } } };
+  meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown } } };
   cause?: unknown;
 }
 
@@ -19,8 +25,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const candidate = current as ErrorLike;
     if (typeof candidate.code === 'string' && (UNREACHABLE_PRISMA_CODES.has(candidate.code) || UNREACHABLE_CODES.has(candidate.code))) return true;
+    if (typeof candidate.meta?.code === 'string' && UNREACHABLE_CODES.has(candidate.meta.code)) return true;
     const kind = candidate.meta?.driverAdapterError?.cause?.kind;
     if (typeof kind === 'string' && UNREACHABLE_ADAPTER_KINDS.has(kind)) return true;
+    if (typeof candidate.message === 'string' && UNREACHABLE_MESSAGES.test(candidate.message)) return true;
     current = candidate.cause;
   }
   return false;

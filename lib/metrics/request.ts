@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { ApiError, apiError } from '@/lib/api-errors';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { noteDatabaseUnavailable } from '@/lib/db/health';
 import { processGlobal } from '@/lib/process-global';
 import { sharedRedis } from '@/lib/redis/client';
 import { newRequestMetrics, onCacheRead, repeatedShapes, runWithMetrics, type RequestKind, type RequestMetrics } from './context';
@@ -122,6 +123,7 @@ export function withRoute<Args extends unknown[]>(route: string, handler: (...ar
       // An answer the handler chose (a bad query, a missing record): not a failure.
       if (error instanceof ApiError) return error.toResponse();
       const unavailable = isDatabaseUnavailable(error);
+      if (unavailable) noteDatabaseUnavailable();
       logger.error({ route, err: error instanceof Error ? error.message : String(error) }, unavailable ? 'route: database unavailable' : 'route: failed');
       return unavailable
         ? apiError(503, 'The database is not reachable right now: try again in a few seconds.', undefined, { 'Retry-After': '5' })

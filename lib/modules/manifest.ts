@@ -59,12 +59,51 @@ export interface ModuleManifest {
    * checks, e.g. counters that drifted). Read on every refresh of the console: keep it cheap.
    */
   opsAlerts?: () => Promise<OpsAlert[]>;
+  /**
+   * What the reliability suite (`npm run test:reliability`) checks on this module's own data,
+   * against production servers: races only the module can state (two people taking one gift,
+   * one code redeemed twice, counter caches and rollups after concurrent writes).
+   */
+  reliability?: { concurrency?: readonly ConcurrencyCheck[] };
 }
 
 /** One line of the ops console's Alerts. */
 export interface OpsAlert {
   key: string;
   message: string;
+}
+
+/**
+ * A race the reliability suite runs against a production server: many writes at once through
+ * the app (its server actions, as browsers send them), then the data checked in the database.
+ */
+export interface ConcurrencyCheck {
+  name: string;
+  /** What must hold afterwards, in one sentence (the report's line). */
+  expectation: string;
+  run(context: ReliabilityContext): Promise<{ ok: boolean; detail: string }>;
+}
+
+/** A server action's answer as the suite saw it. */
+export interface ActionAnswer {
+  status: number;
+  /** The MutationResult it returned, or null (a redirect, an error page). */
+  result: { ok: boolean; code?: string; message?: string; value?: unknown } | null;
+  redirect: string | null;
+}
+
+export interface ReliabilityContext {
+  /**
+   * Calls a server action (`app/(app)/<module>/actions.ts#<export>`) as a demo viewer, posted to
+   * `page` (the page the browser would be on; default: a page that holds the action).
+   */
+  action(viewer: DemoViewerKey, name: string, args: unknown[], page?: string): Promise<ActionAnswer>;
+  /** Calls a form action (formAction: bound arguments, then the form's fields) as a demo viewer. */
+  formAction(viewer: DemoViewerKey, name: string, bound: unknown[], fields: Record<string, string>, page?: string): Promise<ActionAnswer>;
+  /** A page or API answer for a demo viewer (null: signed out). */
+  get(viewer: DemoViewerKey | null, path: string): Promise<{ status: number; body: string }>;
+  /** One SQL statement straight on the database, to find the subjects of a race and check the outcome. */
+  sql<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
 /**

@@ -259,4 +259,13 @@ export const wishlistsModule = defineModule({
       targets: API_TARGETS,
     },
   ],
+  reliability: {
+    concurrency: [
+      {
+        name: 'gift reserved by two friends at once',
+        expectation: 'one wins, the other is told the gift is taken; one reservation and one activity row per win',
+        run: async (context) => (await import('./reliability')).giftReservedByTwoFriends(context),
+      },
+    ],
+  },
 });
