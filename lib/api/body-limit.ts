@@ -9,10 +9,25 @@ import { apiError } from '@/lib/api-errors';
  */
 export async function withinBodyLimit(request: Request, maxBytes: number): Promise<Request | Response> {
   const limit = maxBytes >= 1024 ? `${Math.round(maxBytes / 1024).toLocaleString('en')} kB` : `${maxBytes} bytes`;
-  const tooLarge = () => apiError(413, `The request body is larger than ${limit}.`);
+  if (!request.body) return bodyOverLimit(request, maxBytes) ? apiError(413, `The request body is larger than ${limit}.`) : request;
+  const bytes = await readBodyWithin(request, maxBytes);
+  if (!bytes) return apiError(413, `The request body is larger than ${limit}.`);
+  return new Request(request, { body: bytes, duplex: 'half' } as RequestInit);
+}
+
+/** True when the request declares a Content-Length over the limit (refused before anything is read). */
+export function bodyOverLimit(request: Request, maxBytes: number): boolean {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
-  if (!request.body) return request;
+  return Number.isFinite(declared) && declared > maxBytes;
+}
+
+/**
+ * The whole body, or null when it is larger than `maxBytes`: a larger declared Content-Length is
+ * refused before anything is read, and a body that grows past the limit is cut off.
+ */
+export async function readBodyWithin(request: Request, maxBytes: number): Promise<Buffer | null> {
+  if (bodyOverLimit(request, maxBytes)) return null;
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,9 +37,9 @@ export async function withinBodyLimit(request: Request, maxBytes: number): Promi
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      return tooLarge();
+      return null;
     }
     chunks.push(value);
   }
-  return new Request(request, { body: Buffer.concat(chunks), duplex: 'half' } as RequestInit);
+  return Buffer.concat(chunks);
 }

@@ -1,5 +1,6 @@
 import { ApiError, type ApiErrorStatus } from '@/lib/api-errors';
 import type { MutationResult } from '@/lib/validation';
+import { bodyOverLimit, readBodyWithin } from './body-limit';
 
 /**
  * Request bodies and write results of the JSON API, for route handlers under apiRoute.
@@ -10,23 +11,11 @@ import type { MutationResult } from '@/lib/validation';
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const tooLarge = () => new ApiError(413, `The request body is larger than ${Math.round(maxBytes / 1024).toLocaleString('en')} kB.`);
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (bodyOverLimit(request, maxBytes)) throw tooLarge();
   if (!request.body) throw new ApiError(400, 'Send a JSON object in the request body.');
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = await readBodyWithin(request, maxBytes);
+  if (!bytes) throw tooLarge();
+  const text = new TextDecoder().decode(bytes);
   let body: unknown;
   try {
     body = JSON.parse(text);
