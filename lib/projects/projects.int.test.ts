@@ -1,3 +1,4 @@
+import { settleInlineJobs } from '@/lib/jobs/inline';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as meRoute } from '@/app/api/v1/auth/me/route';
 import { GET as bootstrapRoute } from '@/app/api/v1/bootstrap/route';
@@ -286,7 +287,8 @@ describe('statement budgets', () => {
   it('the project list, a project and a dashboard: one statement each cold, none warm', async () => {
     const reads: Record<string, () => Promise<unknown>> = { list: () => getProjectList(ADA), project: () => getProjectDetail(ADA, launch), dashboard: () => getDashboardView(ADA, overview), public: () => getPublicDashboard(highlights) };
     for (const [name, read] of Object.entries(reads)) {
-      // Dropped right before (a sign-in of an earlier test may still be warming Ada's caches).
+      // A sign-in of an earlier test warms Ada's caches in the background: let it finish, then drop them.
+      await settleInlineJobs();
       await dropDemoCaches();
       const cold = await countStatements(read);
       expect(cold.statements, name).toBe(1);
