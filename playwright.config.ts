@@ -19,8 +19,9 @@ const ci = !!process.env.CI;
 
 export default defineConfig({
   testDir: './e2e',
-  // Pages stream after a database read; a cold production server answers its first requests slowly.
-  timeout: 30_000,
+  // Pages stream after a database read; a cold production server answers its first requests slowly,
+  // and a test that signs two people in may wait out Better Auth's 3 sign-ins per 10 s per address.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   forbidOnly: ci,

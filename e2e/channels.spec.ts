@@ -102,6 +102,8 @@ test('channels: Ben adds a channel, publishes a post, sends its metrics, sees th
 });
 
 test('channels: another user gets a 404 for Ada’s channel, an admin a read-only view, Chloé her plan’s limit', async ({ browser, baseURL }) => {
+  // Three sign-ins: Better Auth allows 3 a 10 s per address, and the helper waits a 429 out.
+  test.setTimeout(90_000);
   const gus = await signedInPage(browser, baseURL, 'gus');
   expect((await gus.page.goto(`/channels/${kitchen}`))?.status()).toBe(404);
   expect((await gus.page.goto(`/channels/${kitchen}/edit`))?.status()).toBe(404);
