@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useId, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field } from '@/components/ui/field';
@@ -45,6 +45,8 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action as (previous: FormState<unknown>, formData: FormData) => Promise<FormState<unknown>>, null);
   const form = useRef<HTMLFormElement>(null);
+  // Several of these forms share a page (and field names): their ids are scoped to the form.
+  const scope = useId();
   const errors = state && !state.ok ? state.fieldErrors : {};
   const values = (state && !state.ok ? state.values : undefined) ?? {};
   useEffect(() => {
@@ -55,18 +57,18 @@ export function ActionForm({
       <div className={cn('grid gap-x-4', grid)}>
         {fields.map((field) => {
           const value = values[field.name] ?? (field.kind === 'textarea' ? undefined : field.defaultValue);
-          if (field.kind === 'select') return <SelectField key={field.name} label={field.label} name={field.name} options={field.options} defaultValue={value} error={errors[field.name]} />;
+          if (field.kind === 'select') return <SelectField key={field.name} label={field.label} name={field.name} scope={scope} options={field.options} defaultValue={value} error={errors[field.name]} />;
           if (field.kind === 'textarea') {
             return (
-              <FieldFrame key={field.name} name={field.name} label={field.label} error={errors[field.name]} className="sm:col-span-full">
+              <FieldFrame key={field.name} name={field.name} scope={scope} label={field.label} error={errors[field.name]} className="sm:col-span-full">
                 <textarea
-                  id={fieldIds(field.name).id}
+                  id={fieldIds(field.name, scope).id}
                   name={field.name}
                   rows={field.rows}
                   maxLength={field.maxLength}
                   placeholder={field.placeholder}
                   defaultValue={value}
-                  {...invalidProps(field.name, errors[field.name])}
+                  {...invalidProps(field.name, errors[field.name], scope)}
                   className={cn(controlClass(errors[field.name]), 'h-auto py-2 placeholder:text-slate-500')}
                 />
               </FieldFrame>
@@ -77,6 +79,7 @@ export function ActionForm({
               key={field.name}
               label={field.label}
               name={field.name}
+              scope={scope}
               type={field.type ?? 'text'}
               inputMode={field.type === 'number' ? 'numeric' : undefined}
               placeholder={field.placeholder}

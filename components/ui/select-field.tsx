@@ -5,14 +5,15 @@ import { FieldFrame, controlClass, fieldIds, invalidProps } from './field-frame'
 export function SelectField({
   label,
   name,
+  scope,
   error,
   options,
   className,
   ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string; options: { value: string; label: string }[] }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; scope?: string; error?: string; options: { value: string; label: string }[] }) {
   return (
-    <FieldFrame name={name} label={label} error={error} className={className}>
-      <select id={fieldIds(name).id} name={name} {...invalidProps(name, error)} className={controlClass(error)} {...props}>
+    <FieldFrame name={name} scope={scope} label={label} error={error} className={className}>
+      <select id={fieldIds(name, scope).id} name={name} {...invalidProps(name, error, scope)} className={controlClass(error)} {...props}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
