@@ -163,6 +163,9 @@ test('a signed-out visitor browses public lists page by page and filters them', 
   for (const text of await lists.allInnerTexts()) expect(text).toContain('Wedding');
 
   await page.getByRole('link', { name: 'Clear' }).click();
+  // The cleared page replaces the form: fill it once it has arrived, not the one on its way out.
+  await expect(page).toHaveURL(/\/public\/wishlists$/);
+  await expect(page.getByLabel('Occasion')).toHaveValue('');
   await page.getByLabel('Has an item up to').fill('20');
   await page.getByLabel('Currency').fill('SEK');
   await page.getByRole('button', { name: 'Apply filters' }).click();
