@@ -90,6 +90,27 @@ describe('the data cache', () => {
     expect(p2).toHaveBeenCalledTimes(1);
   });
 
+  it('does not keep a value read before an invalidation that landed while it loaded', async () => {
+    let status = 'pending';
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const factory = vi.fn(async () => {
+      const seen = status;
+      // The first load has read the source; a write and its invalidation land before it returns.
+      if (factory.mock.calls.length === 1) await held;
+      return seen;
+    });
+    const read = () => cache.cached({ kind: testKinds.noGrace, key: ['analysis'], tags: ['analysis:a1'], factory });
+    const first = read();
+    await sleep(2);
+    status = 'completed';
+    await cache.invalidate(['analysis:a1']);
+    release();
+    expect(await first).toBe('completed');
+    expect(await read()).toBe('completed');
+    expect(factory).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps every viewer in a key of its own', async () => {
     const read = (parts: string[]) => cache.cached({ kind: testKinds.withGrace, key: parts, factory: async () => parts.join('|') });
     const [ada, ben, joinedA, joinedB] = await Promise.all([read(['usr_ada']), read(['usr_ben']), read(['a:b', 'c']), read(['a', 'b:c'])]);

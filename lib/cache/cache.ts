@@ -82,6 +82,9 @@ const L2_BREAK_MS = 2_000;
 /** After a factory fails, its last good value is served without retrying the source this long. */
 const GRACE_BACKOFF_MS = 10_000;
 
+/** How often a load is re-run because one of its tags was invalidated while it ran. */
+const MAX_RACED_LOADS = 3;
+
 /** bentocache's key of a tag's last invalidation time (TagSystem in bentocache's build). */
 const BENTO_TAG_PREFIX = '___bc:t:';
 
@@ -126,6 +129,16 @@ export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; e
     l2CircuitBreakerDuration: L2_BREAK_MS,
   });
 
+  async function invalidatedSince(tags: readonly string[], since: number): Promise<boolean> {
+    // bentocache invalidates a tag by storing its time under `___bc:t:<tag>` (its TagSystem):
+    // read those, as bentocache itself does when it checks an entry's tags. A test pins the format.
+    for (const tag of new Set(tags)) {
+      const at = await bento.get<number | undefined>({ key: `${BENTO_TAG_PREFIX}${noEmail(tag, 'tag')}` });
+      if (typeof at === 'number' && at >= since) return true;
+    }
+    return false;
+  }
+
   /** The kill switch: the loader, every time (still accounted to a cached read, so the render cache's rules hold). */
   async function bypass<T>({ kind, factory }: CachedRead<T>, refresh: boolean): Promise<T> {
     try {
@@ -159,7 +172,18 @@ export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; e
         factory: async ({ gracedEntry, setOptions }) => {
           ran = true;
           try {
-            return { value: await runInLoader(factory) };
+            // bentocache dates an entry when it is stored, after the load: a load that read the
+            // source before an invalidation of one of its tags (a job finishing meanwhile) would
+            // be kept as fresh. Such a load is run again; the last one is kept only briefly.
+            for (let load = 1; ; load++) {
+              const startedAt = Date.now();
+              const value = await runInLoader(factory);
+              if (tags.length === 0 || !(await invalidatedSince(tags, startedAt))) return { value };
+              if (load === MAX_RACED_LOADS) {
+                setOptions({ ttl: GRACE_BACKOFF_MS });
+                return { value };
+              }
+            }
           } catch (error) {
             // An invalidated entry stays in place, logically expired, even for kinds without grace.
             if (!gracedEntry || grace === 0) throw error;
@@ -194,15 +218,7 @@ export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; e
       await bento.set({ key: cacheKey(kind.namespace, key), value: { value } satisfies Entry<T>, tags: tags.map((tag) => noEmail(tag, 'tag')), ttl, grace: false });
     },
 
-    async invalidatedSince(tags, since) {
-      // bentocache invalidates a tag by storing its time under `___bc:t:<tag>` (its TagSystem):
-      // read those, as bentocache itself does when it checks an entry's tags. A test pins the format.
-      for (const tag of new Set(tags)) {
-        const at = await bento.get<number | undefined>({ key: `${BENTO_TAG_PREFIX}${tag}` });
-        if (typeof at === 'number' && at >= since) return true;
-      }
-      return false;
-    },
+    invalidatedSince,
 
     info() {
       return { l1: 'memory', l2: redis ? 'redis' : null, l2Ready: redis?.status === 'ready', bus: redis ? 'redis' : null };
