@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoListId } from '@/prisma/seed/shared';
 import { FIRST_LOAD_SCRIPT_BYTES, FONT_BYTES } from '@/lib/modules/manifest';
 import { modules } from '@/modules';
-import { signInWithApi } from './helpers';
+import { reuseSession, signInWithApi } from './helpers';
 
 /*
  * Browser budgets of every page of every module (each module's manifest lists its pages), on the production build (DESIGN.md section 9): the
@@ -35,7 +35,7 @@ const FIRST_SEGMENT = /<div hidden id="S:\d+">/;
 for (const budget of PAGES) {
   test.describe(`${budget.path} (${budget.module}, as ${budget.viewer ?? 'a signed-out visitor'})`, () => {
     test.beforeEach(async ({ page, baseURL }) => {
-      if (budget.viewer) await signInWithApi(page, baseURL, budget.viewer);
+      if (budget.viewer) await reuseSession(page, baseURL, budget.viewer);
     });
 
     // A page without streamed data (a form) has nothing to stream: only its shell is checked below.

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { DemoViewerKey } from '@/lib/modules/manifest';
 import { modules } from '@/modules';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/prisma/seed/demo-accounts';
@@ -76,4 +76,26 @@ export async function signInWithApi(page: Page, baseURL: string | undefined, acc
     expect(response.status(), `sign-in of ${account} through the API`).toBe(200);
     return;
   }
+}
+
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+/** Sessions of this worker process by account, for tests that only look (reuseSession). */
+const workerSessions = new Map<AccountKey, Cookies>();
+
+/**
+ * Puts a session of this account into the page's context: the one this worker signed in with
+ * before while it is still valid, else a new one (signInWithApi). For tests that only read pages:
+ * a test that signs out, or changes what a session may do, signs in on its own. Spares the wait
+ * for Better Auth's 3 sign-ins per 10 s, which pages with four checks each ran into.
+ */
+export async function reuseSession(page: Page, baseURL: string | undefined, account: AccountKey): Promise<void> {
+  const saved = workerSessions.get(account);
+  if (saved) {
+    await page.context().addCookies(saved);
+    const session = await page.request.get('/api/auth/get-session');
+    if (session.ok() && (await session.json())?.user?.email === demoAccount(account).email) return;
+    await page.context().clearCookies();
+  }
+  await signInWithApi(page, baseURL, account);
+  workerSessions.set(account, await page.context().cookies());
 }
