@@ -42,6 +42,8 @@ interface PlannedPage {
   /** matchingUrlPattern of its assertions. */
   pattern: string;
   total: number;
+  /** A desktop timing budget held at the page's level (its manifest's lighthouse.desktopHeld). */
+  held?: { minScore: number; maxBlockingMs: number };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -58,7 +60,7 @@ function plan(all: boolean): PlannedPage[] {
     const base = { viewer: page.viewer, total: page.bytes.total };
     const mobile = page.lighthouse?.mobile ?? false;
     if (all || (page.lighthouse?.representative && !mobile)) {
-      planned.push({ ...base, url: `${ORIGIN}${page.path}`, formFactor: 'desktop', pattern: `:${PORT}${escapeRegExp(page.path)}$` });
+      planned.push({ ...base, url: `${ORIGIN}${page.path}`, formFactor: 'desktop', pattern: `:${PORT}${escapeRegExp(page.path)}$`, held: page.lighthouse?.desktopHeld });
     }
     if (mobile) {
       planned.push({ ...base, url: `${ORIGIN}${page.path}${MOBILE_QUERY}`, formFactor: 'mobile', pattern: `:${PORT}${escapeRegExp(page.path + MOBILE_QUERY)}$` });

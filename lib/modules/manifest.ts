@@ -180,9 +180,11 @@ export interface PageBudget {
    * Lighthouse timing runs in CI: each module's `representative` page, on the mobile form factor
    * and its budgets when it is the module's main dashboard (`mobile`), else on the desktop
    * preset. `npm run lighthouse -- --all` measures every page on desktop, and `mobile` pages on
-   * mobile too.
+   * mobile too. `desktopHeld`: the page misses the desktop timing budget and CI holds it where it
+   * is instead (a lower score, a higher blocking time), with the reason in the README; the goal
+   * stays the common budget.
    */
-  lighthouse?: { representative?: boolean; mobile?: boolean };
+  lighthouse?: { representative?: boolean; mobile?: boolean; desktopHeld?: { minScore: number; maxBlockingMs: number } };
 }
 
 /** Every page's budgets for what a first visit downloads (issue: mobile first load). */
