@@ -30,7 +30,7 @@ export default function OpsPage() {
           </WidgetFrame>
         </div>
       </div>
-      <WidgetFrame size="h-[40rem]" label="Database" scroll skeleton={<RowsSkeleton rows={10} />}>
+      <WidgetFrame size="h-[32rem]" label="Database" scroll skeleton={<RowsSkeleton rows={10} />}>
         <DatabaseWidget />
       </WidgetFrame>
     </div>
