@@ -84,6 +84,8 @@ const GRACE_BACKOFF_MS = 10_000;
 
 /** How often a load is re-run because one of its tags was invalidated while it ran. */
 const MAX_RACED_LOADS = 3;
+/** This instance's invalidations kept to tell whether one landed during a load. */
+const RECENT_INVALIDATIONS = 1_024;
 
 /** bentocache's key of a tag's last invalidation time (TagSystem in bentocache's build). */
 const BENTO_TAG_PREFIX = '___bc:t:';
@@ -128,6 +130,23 @@ export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; e
     suppressL2Errors: true,
     l2CircuitBreakerDuration: L2_BREAK_MS,
   });
+
+  // This instance's own invalidations, in order: exact, where the tag times of bentocache (and
+  // of other instances, through Redis) have a millisecond's resolution. Bounded: a load older
+  // than the oldest one kept counts as raced.
+  const localInvalidations = { seq: 0, recent: [] as { seq: number; tags: ReadonlySet<string> }[] };
+
+  /** Whether one of these tags was invalidated while a load ran (it began at `startedAt`, after local invalidation `startedAtSeq`). */
+  async function invalidatedDuring(tags: readonly string[], startedAt: number, startedAtSeq: number): Promise<boolean> {
+    if (localInvalidations.seq !== startedAtSeq) {
+      const { recent } = localInvalidations;
+      if (recent.length === 0 || recent[0]!.seq > startedAtSeq + 1) return true;
+      if (recent.some((entry) => entry.seq > startedAtSeq && tags.some((tag) => entry.tags.has(tag)))) return true;
+    }
+    // Another instance's invalidation: only its millisecond is known. One in the very millisecond
+    // the load began is taken as earlier (a write, then a read at once, must cost one load).
+    return invalidatedSince(tags, startedAt + 1);
+  }
 
   async function invalidatedSince(tags: readonly string[], since: number): Promise<boolean> {
     // bentocache invalidates a tag by storing its time under `___bc:t:<tag>` (its TagSystem):
@@ -177,8 +196,9 @@ export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; e
             // be kept as fresh. Such a load is run again; the last one is kept only briefly.
             for (let load = 1; ; load++) {
               const startedAt = Date.now();
+              const startedAtSeq = localInvalidations.seq;
               const value = await runInLoader(factory);
-              if (tags.length === 0 || !(await invalidatedSince(tags, startedAt))) return { value };
+              if (tags.length === 0 || !(await invalidatedDuring(tags, startedAt, startedAtSeq))) return { value };
               if (load === MAX_RACED_LOADS) {
                 setOptions({ ttl: GRACE_BACKOFF_MS });
                 return { value };
@@ -206,6 +226,9 @@ export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; e
     refresh: (read) => getOrSet(read, true),
 
     async invalidate(tags) {
+      localInvalidations.seq += 1;
+      localInvalidations.recent.push({ seq: localInvalidations.seq, tags: new Set(tags) });
+      if (localInvalidations.recent.length > RECENT_INVALIDATIONS) localInvalidations.recent.shift();
       await bento.deleteByTag({ tags: [...tags] });
     },
 
