@@ -8,10 +8,14 @@ import { LOGIN_LIMITS } from '@/lib/auth/limiter';
 import { signIn } from '@/lib/auth/mutations';
 import { prisma } from '@/lib/db/client';
 import { getCachedFriendSummary, getFriendsOverview } from '@/lib/people/queries';
+import { createProject, inviteMember } from '@/lib/projects/mutations';
+import { projectDetailRead, projectListRead } from '@/lib/projects/queries';
 import { stampPeer } from '@/lib/security/client-address';
+import { sponsorTeamRead } from '@/lib/sponsors/queries';
 import { addItem, createWishlist, giveGift } from '@/lib/wishlists/mutations';
 import { getActivityFeed, getWishlistDashboard, getWishlistDetail } from '@/lib/wishlists/queries';
 import { createCircle } from '@/test/people';
+import { createSponsorFixture } from '@/test/sponsors';
 import { countStatements } from '@/test/statements';
 import { changePassword, deleteAccount, type AccountActor } from './mutations';
 
@@ -160,6 +164,31 @@ describe('deleting my account', { timeout: 90_000 }, () => {
     expect(await signIn({ email: owner.email, password: PASSWORD }, fromSomewhere())).toMatchObject({ ok: false, message: 'Wrong e-mail or password.' });
   });
 
+  it('leaves the projects and the sponsor team I belonged to at once, for everyone who saw me there', async () => {
+    const { people, sponsor } = await createSponsorFixture();
+    const { owner, manager: leaving } = people;
+    await withPassword(leaving);
+    const session = await signedIn(leaving.email);
+    // A project of someone else's that I am a member of, and one of mine they are a member of.
+    const theirs = await createProject(owner.id, { name: 'Their project' });
+    const mine = await createProject(leaving.id, { name: 'My project' });
+    if (!theirs.ok || !mine.ok) throw new Error('project not created');
+    expect((await inviteMember(owner.id, theirs.value.id, { email: leaving.email, role: 'editor' })).ok).toBe(true);
+    expect((await inviteMember(leaving.id, mine.value.id, { email: owner.email, role: 'viewer' })).ok).toBe(true);
+
+    // Their views are warm (cached) before the deletion.
+    expect((await projectDetailRead.get(owner.id, theirs.value.id))!.members.map((member) => member.userId)).toContain(leaving.id);
+    expect((await projectListRead.get(owner.id)).map((project) => project.id)).toContain(mine.value.id);
+    expect((await sponsorTeamRead.get(sponsor.id)).members.map((member) => member.userId)).toContain(leaving.id);
+
+    expect(await deleteAccount(await actorFor(leaving, session), { password: PASSWORD }, fromSomewhere())).toEqual({ ok: true, value: undefined });
+
+    expect((await projectDetailRead.get(owner.id, theirs.value.id))!.members.map((member) => member.userId)).not.toContain(leaving.id);
+    // My own project went with me.
+    expect((await projectListRead.get(owner.id)).map((project) => project.id)).not.toContain(mine.value.id);
+    expect((await sponsorTeamRead.get(sponsor.id)).members.map((member) => member.userId)).not.toContain(leaving.id);
+  });
+
   it('releases the gifts I reserved on friends’ lists and keeps those I bought, without my name', async () => {
     const { owner, friend, otherFriend } = await createCircle();
     await withPassword(owner);
@@ -234,6 +263,7 @@ describe('statement budgets', { timeout: 90_000 }, () => {
     expect(counts.change[0]).toBe(counts.change[1]);
     expect(counts.deletion[0]).toBe(counts.deletion[1]);
     expect(counts.change[0]).toBe(6);
-    expect(counts.deletion[0]).toBe(9);
+    // 9 of its own, and one read each for the modules that show the person to others (Projects, Sponsors).
+    expect(counts.deletion[0]).toBe(11);
   });
 });

@@ -4,6 +4,7 @@ import { beginPasswordCheck, type AdmittedCheck } from '@/lib/auth/limiter';
 import { renewSessionEpoch } from '@/lib/auth/session-epoch';
 import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
+import { installedModules } from '@/lib/modules/registry';
 import { peopleTag } from '@/lib/people/tags';
 import { fail, invalid, ok, type MutationFailure, type MutationResult } from '@/lib/validation';
 import { publicListsTag, statsTag, viewerTag, wishlistTag } from '@/lib/wishlists/tags';
@@ -92,7 +93,9 @@ export async function changePassword(actor: AccountActor, input: unknown, reques
  * purchase stays purchased (the gift exists) with no buyer. Afterwards everyone who could see
  * any of it reads fresh data on their next request: its friends and those with a pending
  * request (dashboards, feeds, stats, friends pages), the owners of the lists it gave on, and
- * every cached copy of the lists concerned, and the public lists everybody shares.
+ * every cached copy of the lists concerned, and the public lists everybody shares; and what the
+ * other modules show of it to other people (their manifests' accountDeletionTags: project
+ * members, sponsor teams, conversations).
  */
 export async function deleteAccount(actor: AccountActor, input: unknown, requestHeaders: Headers): Promise<MutationResult> {
   const parsed = deleteAccountSchema.safeParse(input);
@@ -101,8 +104,11 @@ export async function deleteAccount(actor: AccountActor, input: unknown, request
   if (!verified.ok) return verified;
   const { check } = verified.value;
   const userId = actor.userId;
+  let moduleTags: readonly string[] = [];
   let deleted: { people: string[]; lists: string[]; listOwners: string[]; tokenHashes: string[] } | MutationFailure;
   try {
+    // What the other modules show of this user to other people, read while the user exists.
+    moduleTags = (await Promise.all(installedModules().map((manifest) => manifest.accountDeletionTags?.(userId) ?? Promise.resolve([])))).flat();
     deleted = await prisma.$transaction(async (tx) => {
       const [connections, ownLists, gifts, tokens] = [
         await tx.connection.findMany({ where: { OR: [{ requesterId: userId }, { addresseeId: userId }] }, select: { requesterId: true, addresseeId: true } }),
@@ -140,6 +146,7 @@ export async function deleteAccount(actor: AccountActor, input: unknown, request
     ...deleted.tokenHashes.map(tokenTag),
     // Its public lists leave everybody's public section at once.
     publicListsTag,
+    ...moduleTags,
   ]);
   return ok(undefined);
 }

@@ -41,6 +41,12 @@ export interface ModuleManifest {
    * stats), through the same cached-read descriptors as the pages. Returns what it warmed.
    */
   warmOnSignIn?: (userId: string) => Promise<string[]>;
+  /**
+   * The cache tags to drop when a user deletes their account, so that nobody sees them after:
+   * read just before the deletion, because the rows that say who else saw the user (memberships,
+   * messages) go with it. One statement; only what other people's pages show.
+   */
+  accountDeletionTags?: (userId: string) => Promise<readonly string[]>;
   /** Its seeder (prisma/seed/<module>.ts), run in registry order. */
   seed?: () => Promise<Seeder>;
   /**

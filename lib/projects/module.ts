@@ -78,6 +78,7 @@ export const projectsModule = defineModule({
   // A public dashboard's page, for everybody: it answers 404 itself for a dashboard that is not public.
   publicPaths: [/^\/public\/dashboards\/[^/]+$/],
   warmOnSignIn: async (userId) => (await import('./queries')).warmViewer(userId),
+  accountDeletionTags: async (userId) => (await import('./mutations')).accountDeletionTags(userId),
   seed: async () => (await import('@/prisma/seed/projects')).seedProjects,
   widgets: [
     {

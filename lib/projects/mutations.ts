@@ -397,3 +397,19 @@ export async function reorderComponents(viewerId: string, dashboardId: string, i
   await afterComponentChange(result);
   return ok(undefined);
 }
+
+/**
+ * What other people's pages show of a user who deletes their account (the manifest's
+ * accountDeletionTags): the projects they belong to, with every member's copies (the member
+ * lists and counts), and the dashboards of the projects they own, which go with them (their
+ * public pages included). One statement.
+ */
+export async function accountDeletionTags(userId: string): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ project_id: string; members: string[]; dashboards: string[] }[]>`
+    SELECT mine.project_id::text AS project_id,
+           ARRAY(SELECT m.user_id FROM project_members m WHERE m.project_id = mine.project_id) AS members,
+           ARRAY(SELECT d.id::text FROM dashboards d WHERE d.project_id = mine.project_id) AS dashboards
+    FROM project_members mine
+    WHERE mine.user_id = ${userId}`;
+  return [...new Set(rows.flatMap((row) => [projectTag(row.project_id), ...row.members.map(projectsViewerTag), ...row.dashboards.map(dashboardTag)]))];
+}

@@ -146,6 +146,7 @@ export const sponsorsModule = defineModule({
   // Every page reads through cached reads only (the naive benchmark pages live under /bench).
   cachedPages: [/^\/sponsors(\/.*)?$/],
   warmOnSignIn: async (userId) => (await import('./queries')).warmViewer(userId),
+  accountDeletionTags: async (userId) => (await import('./mutations')).accountDeletionTags(userId),
   seed: async () => (await import('@/prisma/seed/sponsors')).seedSponsors,
   widgets: sponsorWidgets,
   pages: [

@@ -375,3 +375,30 @@ export async function addDealer(viewerId: string, sponsorId: string, input: unkn
   await invalidate([sponsorTeamTag(sponsorId), sponsorRolesTag(userId), sponsorTag(sponsorId)]);
   return ok({ dealerId: row!.id });
 }
+
+/**
+ * What other people's pages show of a user who deletes their account (the manifest's
+ * accountDeletionTags): the sponsors whose team, dealers, codes or analytics name them, the
+ * analyses they asked for or wrote in (they go with them), and the inboxes and sent folders of
+ * everyone they exchanged messages with. One statement.
+ */
+export async function accountDeletionTags(userId: string): Promise<string[]> {
+  const [row] = await prisma.$queryRaw<{ teams: string[]; sponsors: string[]; analyses: string[]; recipients: string[]; senders: string[] }[]>`
+    SELECT ARRAY(SELECT sponsor_id::text FROM sponsor_members WHERE user_id = ${userId}) AS teams,
+           ARRAY(SELECT sponsor_id::text FROM sponsor_members WHERE user_id = ${userId}
+                 UNION SELECT sponsor_id::text FROM dealers WHERE user_id = ${userId}
+                 UNION SELECT sponsor_id::text FROM sponsorship_codes WHERE redeemed_by_id = ${userId}
+                 UNION SELECT sponsor_id::text FROM plant_analyses WHERE farmer_id = ${userId} AND sponsor_id IS NOT NULL) AS sponsors,
+           ARRAY(SELECT id::text FROM plant_analyses WHERE farmer_id = ${userId}
+                 UNION SELECT analysis_id::text FROM analysis_messages WHERE from_user_id = ${userId} OR to_user_id = ${userId}) AS analyses,
+           ARRAY(SELECT DISTINCT to_user_id FROM analysis_messages WHERE from_user_id = ${userId}) AS recipients,
+           ARRAY(SELECT DISTINCT from_user_id FROM analysis_messages WHERE to_user_id = ${userId}) AS senders`;
+  if (!row) return [];
+  return [
+    ...row.teams.map(sponsorTeamTag),
+    ...row.sponsors.map(sponsorTag),
+    ...row.analyses.map(analysisTag),
+    ...row.recipients.map(inboxTag),
+    ...row.senders.map(sentTag),
+  ];
+}
