@@ -7,6 +7,7 @@ import {
   markAttemptFailed,
   markInngestRunFailed,
   markSucceeded,
+  runGaveUp,
   runJobLogic,
   runMeasuredAttempt,
   upsertInngestRunning,
@@ -42,6 +43,14 @@ export function createJobFunction<E extends AnyJobEvent, R>(job: JobDefinition<E
           payload: original.data,
           error,
         });
+        // The job's own final state, for a payload that was valid (an invalid one changed nothing).
+        let payload: unknown;
+        try {
+          payload = parseJobEvent(job.trigger.event, (original.name as string) === SCHEDULED ? {} : original.data);
+        } catch {
+          return;
+        }
+        await runGaveUp(job, [payload], error);
       },
     },
     async ({ event, events: batch, step, runId, attempt, maxAttempts }) => {

@@ -41,6 +41,11 @@ export interface JobDefinition<E extends AnyJobEvent = AnyJobEvent, R = unknown>
   run(payload: JobEventData<E>): Promise<R>;
   /** With `inngest.batchEvents`: one call for the whole batch (else `run` once per event, in order). */
   runBatch?(payloads: JobEventData<E>[]): Promise<unknown>;
+  /**
+   * Once every attempt has failed (both backends): leaves the data in a final state that people
+   * can see, instead of a "pending" that never ends. Must not depend on what failed.
+   */
+  onGaveUp?(payload: JobEventData<E>, error: unknown): Promise<void>;
 }
 
 /** Any job, whatever its event and result (method parameters are bivariant). */

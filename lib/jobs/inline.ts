@@ -4,7 +4,7 @@ import { newRequestMetrics, runWithMetrics } from '@/lib/metrics/context';
 import { logger } from '@/lib/metrics/logger';
 import type { AnyJobDefinition } from './define';
 import { jobsForEvent } from '@/lib/modules/registry';
-import { createQueuedRuns, markAttemptFailed, markRunning, markSucceeded, runJobLogic, runMeasuredAttempt } from './runs';
+import { createQueuedRuns, markAttemptFailed, markRunning, markSucceeded, runGaveUp, runJobLogic, runMeasuredAttempt } from './runs';
 
 /**
  * The inline backend: jobs run in this process, after the response has been sent (Next's
@@ -117,6 +117,7 @@ export async function runInline(job: AnyJobDefinition, runId: string, payload: u
     const log = { job: job.name, runId, attempt, of: attempts, err: outcome.error };
     if (final) {
       logger.error(log, 'inline job failed');
+      await runGaveUp(job, [payload], outcome.error);
       return;
     }
     logger.warn(log, 'inline job attempt failed; retrying');

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { prisma } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { logger } from '@/lib/metrics/logger';
 import { measure } from '@/lib/metrics/request';
 import type { AnyJobDefinition } from './define';
 
@@ -151,4 +152,16 @@ export async function runJobLogic(job: AnyJobDefinition, payloads: readonly unkn
   const results: unknown[] = [];
   for (const payload of payloads) results.push(await job.run(payload as never));
   return results;
+}
+
+/** After the last failed attempt: the job's onGaveUp for each payload. Never throws (it is logged). */
+export async function runGaveUp(job: AnyJobDefinition, payloads: readonly unknown[], error: unknown): Promise<void> {
+  if (!job.onGaveUp) return;
+  for (const payload of payloads) {
+    try {
+      await job.onGaveUp(payload as never, error);
+    } catch (failure) {
+      logger.error({ job: job.name, err: failure }, 'job: onGaveUp failed');
+    }
+  }
 }

@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invalidate } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
+import { sendEvent } from '@/lib/jobs/backend';
+import { configureInlineJobs, settleInlineJobs } from '@/lib/jobs/inline';
 import { createCircle } from '@/test/people';
 import { countStatements } from '@/test/statements';
-import { extractItemMetadata, refreshActivityStats } from './jobs';
-import { getActivityStats, getPublicListsPage, getPublicWishlist } from './queries';
+import { METADATA_GAVE_UP, extractItemMetadata, refreshActivityStats } from './jobs';
+import { extractUrlMetadata } from './metadata';
+import { itemUrlAdded } from './module';
+import { getActivityStats, getPublicListsPage, getPublicWishlist, getWishlistDetail } from './queries';
 import { publicListsTag } from './tags';
 
 // The page behind a link, without the network: every link "is" the same product page.
@@ -62,5 +66,26 @@ describe('the URL metadata job', () => {
     expect((await getPublicWishlist(list.id))!.items[0]).toMatchObject({ name: 'Walnut desk lamp', price: '89.00', currency: 'EUR', imageUrl: 'https://shop.example/lamp.jpg' });
     expect((await getPublicListsPage(cheapLamps)).lists.map((l) => l.id)).toContain(list.id);
     await prisma.wishlist.delete({ where: { id: list.id } });
+  });
+
+  it('when every attempt fails (the database away, say), the item tells its owner instead of reading the link for good', async () => {
+    const restore = configureInlineJobs({ backoffMs: 1 });
+    try {
+      const { owner } = await createCircle();
+      const list = await prisma.wishlist.create({ data: { ownerId: owner.id, name: 'Desks', visibility: 'partner_only' } });
+      const item = await prisma.item.create({ data: { wishlistId: list.id, name: 'Item from shop.example', url: 'https://shop.example/desk', metadataStatus: 'pending' } });
+      // The owner's page is cached while the item is pending.
+      expect((await getWishlistDetail(owner.id, list.id))!.items[0]).toMatchObject({ metadataStatus: 'pending' });
+      vi.mocked(extractUrlMetadata).mockRejectedValue(new Error('connection terminated'));
+
+      await sendEvent(itemUrlAdded, { itemId: item.id });
+      await settleInlineJobs();
+
+      expect(vi.mocked(extractUrlMetadata).mock.calls.filter(([url]) => url === 'https://shop.example/desk').length).toBeGreaterThan(1);
+      expect((await getWishlistDetail(owner.id, list.id))!.items[0]).toMatchObject({ metadataStatus: 'failed', metadataError: METADATA_GAVE_UP });
+    } finally {
+      vi.mocked(extractUrlMetadata).mockReset();
+      restore();
+    }
   });
 });

@@ -50,6 +50,24 @@ export async function extractItemMetadata(itemId: string): Promise<{ status: 'do
   return result.ok ? { status: 'done' } : { status: 'failed', error: result.error };
 }
 
+/** What the owner reads when the page could not be read at all (every attempt of the job failed). */
+export const METADATA_GAVE_UP = 'Could not read the page: reading it failed several times. Edit the link to try again.';
+
+/**
+ * The metadata job gave up (every attempt failed, e.g. the database was away): the item says so
+ * to its owner instead of staying "reading the link…" for good. Only a still-pending item with
+ * that link changes.
+ */
+export async function markItemMetadataGaveUp(itemId: string): Promise<void> {
+  const [item] = await prisma.$queryRaw<{ wishlist_id: string; owner_id: string }[]>`
+    UPDATE items i SET metadata_status = 'failed', metadata_error = ${METADATA_GAVE_UP}
+    FROM wishlists w
+    WHERE i.id = ${itemId}::uuid AND i.metadata_status = 'pending' AND w.id = i.wishlist_id
+    RETURNING i.wishlist_id, w.owner_id`;
+  if (!item) return;
+  await invalidate([wishlistTag(item.wishlist_id), ...(await audienceOf(item.owner_id)).map(viewerTag)]);
+}
+
 /**
  * Recomputes a viewer's activity stats (today, this week, this month: one statement) and stores
  * them in the cache under the page's own key and tags (plan 000's ActivityStatsRefreshJob), so

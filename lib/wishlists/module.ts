@@ -38,6 +38,7 @@ const extractItemMetadataJob = defineJob({
   // Pages are fetched politely: a few at a time overall, one at a time per item.
   inngest: { concurrency: [{ limit: 5 }, { key: 'event.data.itemId', limit: 1 }] },
   run: async ({ itemId }) => (await import('./jobs')).extractItemMetadata(itemId),
+  onGaveUp: async ({ itemId }) => (await import('./jobs')).markItemMetadataGaveUp(itemId),
 });
 
 const refreshActivityStatsJob = defineJob({
