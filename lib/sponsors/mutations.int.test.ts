@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { settleInlineJobs } from '@/lib/jobs/inline';
 import { countStatements } from '@/test/statements';
 import { createSponsorFixture, growSponsor, type SponsorFixture } from '@/test/sponsors';
 import { addDealer, addMember, assignCodes, distributeCode, generateCodes, markMessageRead, markThreadRead, redeemCode, removeMember, requestAnalysis, sendMessage } from './mutations';
 import { dealerCodesRead, farmerAnalysesRead, getAnalysisDetail, getSponsorAccess, getSponsorAnalytics, getSubscription, messagesRead, sponsorCodesRead, sponsorRolesRead, sponsorTeamRead, unreadCountRead } from './queries';
+import { sponsorsModule } from './module';
 import { dayString, defaultRange } from './schemas';
 
 let fixture: SponsorFixture;
@@ -147,12 +148,29 @@ describe('analyses and messages', () => {
   it('a farmer’s request is listed at once as pending, and the job completes it with its documents', async () => {
     const { farmer, owner } = fixture.people;
     expect((await farmerAnalysesRead.get(farmer.id, null)).items).toEqual([]);
-    const result = await requestAnalysis(farmer.id, { cropType: 'pepper', location: 'Greenhouse 3', imageUrl: 'https://photos.example/pepper.jpg' });
-    expect(result.ok).toBe(true);
-    const id = result.ok ? result.value.id : '';
-    expect((await farmerAnalysesRead.get(farmer.id, null)).items).toEqual([expect.objectContaining({ id, status: 'pending', cropType: 'pepper', sponsorName: fixture.sponsor.name, dealerName: fixture.dealer.name })]);
-    expect((await getAnalysisDetail(owner.id, id))?.status).toBe('pending');
-    await settleInlineJobs();
+    // The analysis job waits until the pending state has been read (it runs right after the write).
+    const job = sponsorsModule.jobs!.find((candidate) => candidate.name === 'sponsors/analyse-plant')!;
+    const analyse = job.run.bind(job);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const run = vi.spyOn(job, 'run').mockImplementation(async (payload) => {
+      await held;
+      return analyse(payload);
+    });
+    let id = '';
+    try {
+      const result = await requestAnalysis(farmer.id, { cropType: 'pepper', location: 'Greenhouse 3', imageUrl: 'https://photos.example/pepper.jpg' });
+      expect(result.ok).toBe(true);
+      if (result.ok) id = result.value.id;
+      expect((await farmerAnalysesRead.get(farmer.id, null)).items).toEqual([expect.objectContaining({ id, status: 'pending', cropType: 'pepper', sponsorName: fixture.sponsor.name, dealerName: fixture.dealer.name })]);
+      expect((await getAnalysisDetail(owner.id, id))?.status).toBe('pending');
+      release();
+      await settleInlineJobs();
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      release();
+      run.mockRestore();
+    }
     const detail = await getAnalysisDetail(farmer.id, id);
     expect(detail).toMatchObject({ status: 'completed', cropType: 'pepper' });
     expect(detail!.overallHealthScore).toBeGreaterThan(0);
