@@ -543,7 +543,9 @@ async function jobFaults(a: AppInstance, b: AppInstance, postgres: Postgres, ori
     secondRun?.status === 'failed' && secondRun.attempt === 3 && /injected fault/.test(secondRun.error ?? '') && brokenGaps.length === 2 && brokenGaps[1]! > brokenGaps[0]!,
   );
   const secondItem = await item(second.id);
-  report.note(`${section}: the item of the job that failed for good stays "${secondItem?.metadata_status}" (its page says the link is still being read)`);
+  // The job's onGaveUp marks such an item failed for its owner; this fault refuses every write to
+  // the item, that mark included, so here it stays as it was.
+  report.note(`${section}: the item of the job that failed for good is "${secondItem?.metadata_status}" (the injected fault refuses every write to it, the job's give-up mark included)`);
 
   // (c) The inline backend's loss window: the job runs in the web process after the response; a
   // crash before it finishes loses it. Measured: acknowledgment → job finished, then a crash inside it.
