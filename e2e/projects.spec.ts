@@ -79,9 +79,12 @@ test('an owner builds a dashboard with the keyboard, a viewer only reads it', as
   await expect.poll(() => builderOrder(page)).toEqual(['Activity in your circle', 'Note', 'Upcoming events']);
   await expect(page.getByText('dropped at position 1 of 3')).toBeAttached();
 
+  // The list drops it at once (optimistic); the reload below waits for the server to answer.
+  const removal = page.waitForRequest((request) => request.method() === 'POST' && request.headers()['next-action'] !== undefined);
   await page.getByRole('button', { name: 'Remove Upcoming events', exact: true }).click();
   await expect(components.locator(':scope > li')).toHaveCount(2);
   await expect(components.locator('li[data-pending]')).toHaveCount(0);
+  expect((await (await removal).response())?.ok()).toBe(true);
 
   // The server kept every change.
   await page.reload();
