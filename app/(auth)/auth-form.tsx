@@ -46,14 +46,14 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         {mode === 'sign-in' ? (
           <>
             New to Brisk?{' '}
-            <Link href="/sign-up" className="font-medium text-brand-700 underline">
+            <Link href="/sign-up" prefetch={false} className="font-medium text-brand-700 underline">
               Create an account
             </Link>
           </>
         ) : (
           <>
             Already have an account?{' '}
-            <Link href="/sign-in" className="font-medium text-brand-700 underline">
+            <Link href="/sign-in" prefetch={false} className="font-medium text-brand-700 underline">
               Sign in
             </Link>
           </>
