@@ -19,7 +19,12 @@ import { phase, startLoad, type PhaseFigures, type RunningLoad, type Target } fr
 import { Report, ms } from './lib/report';
 import { LoadBalancer, Postgres, RedisServer, haproxyAvailable, removeFolder, scratchFolder } from './lib/services';
 
-const PORTS = { apps: [3610, 3611], origin: 3619, balancer: 3620, redis: 6391, postgres: 5441 };
+// `RELIABILITY_PORT_OFFSET` moves every port (a second copy of the suite on one machine).
+const PORT_OFFSET = Number(process.env.RELIABILITY_PORT_OFFSET ?? 0);
+const shifted = (base: number) => base + PORT_OFFSET;
+const PORTS = { apps: [shifted(3610), shifted(3611)], soak: shifted(3612), origin: shifted(3619), balancer: shifted(3620), redis: shifted(6391), postgres: shifted(5441) };
+/** Logs and the report. */
+const OUT_DIR = PORT_OFFSET ? `.data/reliability-${PORT_OFFSET}` : '.data/reliability';
 const DIST_DIR = process.env.RELIABILITY_DIST_DIR ?? '.next-rel';
 const PASSWORD = 'brisk-demo-2026';
 const quick = process.argv.includes('--quick');
@@ -31,14 +36,14 @@ const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const runs = (section: string) => !only || only.has(section);
 
-const report = new Report();
+const report = new Reshifted();
 const cleanups: (() => Promise<unknown>)[] = [];
 
 async function main() {
   const started = Date.now();
   const folder = scratchFolder();
   cleanups.push(async () => removeFolder(folder));
-  mkdirSync('.data/reliability', { recursive: true });
+  mkdirSync(OUT_DIR, { recursive: true });
 
   // --- services and the build -------------------------------------------------------------
   if (process.env.RELIABILITY_DIST_DIR) {
@@ -77,8 +82,8 @@ async function main() {
   delete env.INNGEST_DEV;
   delete env.INNGEST_EVENT_KEY;
   delete env.INNGEST_SIGNING_KEY;
-  for (const index of [1, 2]) writeFileSync(`.data/reliability/app${index}.log`, '');
-  const apps = PORTS.apps.map((port, index) => new AppInstance(`app${index + 1}`, port, env, DIST_DIR, path.resolve(`.data/reliability/app${index + 1}.log`)));
+  for (const index of [1, 2]) writeFileSync(`${OUT_DIR}/app${index}.log`, '');
+  const apps = PORTS.apps.map((port, index) => new AppInstance(`app${index + 1}`, port, env, DIST_DIR, path.resolve(`${OUT_DIR}/app${index + 1}.log`)));
   for (const app of apps) cleanups.push(() => app.stop().then(() => app.close()));
   const startTimes = await Promise.all(apps.map((app) => app.start()));
   log('apps', `two production servers up (${startTimes.map((t) => ms(t)).join(', ')})`);
@@ -172,9 +177,9 @@ async function main() {
     `run ${new Date().toISOString()}, ${seconds.toFixed(0)} s; ${pages.length} pages from the manifests of ${modules.map((m) => m.name).join(', ')}`,
     `two production servers (scripts/serve.ts, build ${DIST_DIR}) on PostgreSQL ${(await postgres.query<{ v: string }>('SHOW server_version'))[0]!.v}, redis-server, HAProxy; inline jobs`,
   ]);
-  writeFileSync('.data/reliability/report.md', markdown);
+  writeFileSync(`${OUT_DIR}/report.md`, markdown);
   console.log(`\n${markdown}`);
-  log('done', `report in .data/reliability/report.md (${seconds.toFixed(0)} s)`);
+  log('done', `report in ${OUT_DIR}/report.md (${seconds.toFixed(0)} s)`);
   return report.failed.length === 0;
 }
 
@@ -592,7 +597,7 @@ async function scaleOut(
 ) {
   const section = '4 scale-out';
   void redis;
-  const balancer = new LoadBalancer(folder, PORTS.balancer, [a.port, b.port]);
+  const balancer = new LoadBalancer(folder, PORTS.balancer, [a.port, b.port], `${OUT_DIR}/haproxy.log`);
   cleanups.push(() => balancer.shutdown());
   await balancer.start();
   log(section, `HAProxy on ${balancer.origin} → ${a.origin}, ${b.origin}`);

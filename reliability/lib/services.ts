@@ -229,6 +229,7 @@ export class LoadBalancer {
     private readonly folder: string,
     readonly port: number,
     private readonly backends: readonly number[],
+    private readonly logPath: string,
   ) {
     this.origin = `http://127.0.0.1:${port}`;
   }
@@ -276,7 +277,7 @@ export class LoadBalancer {
     if (check.code !== 0) throw new Error(`haproxy config: ${check.stderr || check.stdout}`);
     this.child = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';
-    const logFile = createWriteStream(path.resolve('.data/reliability/haproxy.log'));
+    const logFile = createWriteStream(path.resolve(this.logPath));
     this.child.stderr!.on('data', (chunk: Buffer) => {
       logFile.write(chunk);
       output = (output + chunk.toString()).slice(-4000);
