@@ -122,6 +122,12 @@ async function main() {
       const response = await fetch(`${app.origin}${pagePath}`, { headers, signal: AbortSignal.timeout(10_000) });
       return { status: response.status, body: await response.text() };
     },
+    request: async (viewer, method, pagePath, body) => {
+      const headers: Record<string, string> = { accept: 'application/json', origin: app.origin, ...(viewer ? { cookie: await jar(viewer) } : {}) };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`${app.origin}${pagePath}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000) });
+      return { status: response.status, body: await response.text() };
+    },
     sql: (text, params) => postgres.query(text, params),
   });
 

@@ -190,4 +190,13 @@ export const channelsModule = defineModule({
       load: async (viewerId, config) => (await import('./widgets')).loadDailyViews(viewerId, dailyChartConfigSchema.parse(config)),
     },
   ],
+  reliability: {
+    concurrency: [
+      {
+        name: 'over 1,000 metric snapshots posted concurrently, some batches replayed',
+        expectation: 'every batch accepted and applied once; the daily rollups and post totals equal to a recomputation from post_metrics',
+        run: async (context) => (await import('./reliability')).rollupsAfterConcurrentIngestion(context),
+      },
+    ],
+  },
 });

@@ -260,4 +260,13 @@ export const leadsModule = defineModule({
       },
     },
   ],
+  reliability: {
+    concurrency: [
+      {
+        name: '1,000 concurrent mention, lead and keyword writes',
+        expectation: 'every answer ok or a clear refusal; every counter cache equal to a recount from the rows',
+        run: async (context) => (await import('./reliability')).countersAfterConcurrentWrites(context),
+      },
+    ],
+  },
 });

@@ -108,6 +108,11 @@ export interface ReliabilityContext {
   formAction(viewer: DemoViewerKey, name: string, bound: unknown[], fields: Record<string, string>, page?: string): Promise<ActionAnswer>;
   /** A page or API answer for a demo viewer (null: signed out). */
   get(viewer: DemoViewerKey | null, path: string): Promise<{ status: number; body: string }>;
+  /**
+   * An API request as a demo viewer (its session cookie; null: signed out), with `body` sent as
+   * JSON when given, from the app's own origin (as the browser's fetch sends it).
+   */
+  request(viewer: DemoViewerKey | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: string }>;
   /** One SQL statement straight on the database, to find the subjects of a race and check the outcome. */
   sql<T extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
 }

@@ -275,4 +275,13 @@ export const sponsorsModule = defineModule({
       },
     },
   ],
+  reliability: {
+    concurrency: [
+      {
+        name: 'one code redeemed by two farmers at once',
+        expectation: 'one wins, the other is told the code is used; the code redeemed by the winner, with one subscription per win',
+        run: async (context) => (await import('./reliability')).codeRedeemedByTwoFarmers(context),
+      },
+    ],
+  },
 });
