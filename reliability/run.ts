@@ -3,11 +3,13 @@
 // loopback and stopped at the end. Exits 1 when a figure misses its bound. See the README's
 // Reliability section for what it does and what it measured.
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { buildIsStale, prepareDatabase } from '@/bench/lib/app';
 import { CookieJar, refreshSession, signIn } from '@/bench/lib/http';
+import { MEMORY_LAYER_MAX_MB } from '@/lib/cache/cache';
+import { migrate } from '@/lib/db/migrate';
 import { log } from '@/bench/lib/log';
 import { runOrThrow, sleep } from '@/bench/lib/proc';
 import { percentile } from '@/bench/lib/stats';
@@ -31,12 +33,22 @@ const quick = process.argv.includes('--quick');
 /** Seconds of each fault (the issue: 20 s for Redis). */
 const REDIS_FAULT_S = quick ? 6 : 20;
 const POSTGRES_DOWN_S = 5;
+/** Seconds of the memory soak (the issue: 10 minutes); the other sections run meanwhile. */
+const SOAK_S = Number(process.env.RELIABILITY_SOAK_S ?? (quick ? 120 : 600));
+/** Rows of the large table an index is built on, concurrently, under load. */
+const INDEX_BUILD_ROWS = quick ? 200_000 : 1_000_000;
+/** The plan's bound on a server's resident memory (plan 000: "under 256 MB"). */
+const RSS_BOUND_MB = 256;
+/** Live-heap growth allowed beyond the in-process cache's bound (Next's and V8's own bookkeeping). */
+const SOAK_HEAP_MARGIN_MB = 16;
 /** `-- --only 1,4`: run only these sections (while working on one). */
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const runs = (section: string) => !only || only.has(section);
 
-const report = new Reshifted();
+const report = new Report();
+/** When a section had the database down (pages that read it answer 503 then): the soak's errors there are expected. */
+const faultWindows: { what: string; from: number; to: number }[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
 async function main() {
@@ -85,8 +97,13 @@ async function main() {
   for (const index of [1, 2]) writeFileSync(`${OUT_DIR}/app${index}.log`, '');
   const apps = PORTS.apps.map((port, index) => new AppInstance(`app${index + 1}`, port, env, DIST_DIR, path.resolve(`${OUT_DIR}/app${index + 1}.log`)));
   for (const app of apps) cleanups.push(() => app.stop().then(() => app.close()));
-  const startTimes = await Promise.all(apps.map((app) => app.start()));
-  log('apps', `two production servers up (${startTimes.map((t) => ms(t)).join(', ')})`);
+  // A third instance for the memory soak only (section 7): moderate load all through the suite.
+  writeFileSync(`${OUT_DIR}/soak.log`, '');
+  const soakEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --expose-gc --require ${path.resolve('reliability/lib/heap-probe.cjs')}`.trim() };
+  const soakApp = runs('7') ? new AppInstance('soak', PORTS.soak, soakEnv, DIST_DIR, path.resolve(`${OUT_DIR}/soak.log`)) : null;
+  if (soakApp) cleanups.push(() => soakApp.stop().then(() => soakApp.close()));
+  const startTimes = await Promise.all([...apps, ...(soakApp ? [soakApp] : [])].map((app) => app.start()));
+  log('apps', `${startTimes.length} production servers up (${startTimes.map((t) => ms(t)).join(', ')})`);
   const [a, b] = apps as [AppInstance, AppInstance];
 
   // --- viewers, pages, actions ------------------------------------------------------------
@@ -104,7 +121,8 @@ async function main() {
     for (const found of jars.values()) await refreshSession(a.origin, found);
   };
   const pages = modules.flatMap((module) => (module.pages ?? []).map((page) => ({ ...page, module: module.name })));
-  for (const page of pages) if (page.viewer) await jar(page.viewer);
+  // Signed in side by side (the password hash is the cost; correct sign-ins are never limited).
+  await Promise.all([...new Set(pages.flatMap((page) => (page.viewer ? [page.viewer] : [])))].map(jar));
   log('pages', `${pages.length} pages from ${modules.length} modules' manifests: ${pages.map((p) => p.path).join(' ')}`);
   const targetsOn = async (baseUrl: string): Promise<Target[]> =>
     Promise.all(
@@ -150,6 +168,9 @@ async function main() {
   };
   log('warm', (await warm(a)).join(' · '));
 
+  // === 7. Memory soak: starts now, the other sections run while it lasts ==================
+  const soak = soakApp ? await startSoak(soakApp, await targetsOn(soakApp.origin), [...apps, soakApp], warm) : null;
+
   // === 1. Redis killed, then hung, under steady load ======================================
   if (runs('1')) await redisFaults(a, redis, await targetsOn(a.origin));
 
@@ -162,6 +183,10 @@ async function main() {
   await refreshSessions();
   if (runs('5')) await concurrency(context(a));
 
+  // === 6. An index built concurrently on a large table, under load =====================
+  await refreshSessions();
+  if (runs('6')) await indexBuildUnderLoad(a, postgres, await targetsOn(a.origin), actions, await jar('dev'), devPrivate, folder);
+
   // === 3. Job faults ======================================================================
   if (runs('3')) await jobFaults(a, b, postgres, origin, actions, jar, devPrivate);
 
@@ -171,8 +196,10 @@ async function main() {
   else if (haproxyAvailable()) await scaleOut(a, b, folder, redis, actions, jar, devPrivate, devPublic, warm, targetsOn);
   else report.check('4 scale-out', 'HAProxy installed', 'missing', 'apt-get install haproxy', false);
 
+  if (soak) await soak.finish();
+
   // --- crashes in the logs --------------------------------------------------------------
-  for (const app of apps) {
+  for (const app of [...apps, ...(soakApp ? [soakApp] : [])]) {
     const errors = app.logErrors();
     report.check('all', `${app.name}: unhandled errors in the server log`, String(errors.length), '0', errors.length === 0);
     if (errors.length) report.note(`${app.name} log: ${errors.slice(0, 3).join(' | ')}`);
@@ -181,7 +208,7 @@ async function main() {
   const seconds = (Date.now() - started) / 1000;
   const markdown = report.markdown([
     `run ${new Date().toISOString()}, ${seconds.toFixed(0)} s; ${pages.length} pages from the manifests of ${modules.map((m) => m.name).join(', ')}`,
-    `two production servers (scripts/serve.ts, build ${DIST_DIR}) on PostgreSQL ${(await postgres.query<{ v: string }>('SHOW server_version'))[0]!.v}, redis-server, HAProxy; inline jobs`,
+    `two production servers and a third for the soak (scripts/serve.ts, build ${DIST_DIR}) on PostgreSQL ${(await postgres.query<{ v: string }>('SHOW server_version'))[0]!.v}, redis-server, HAProxy; inline jobs`,
   ]);
   writeFileSync(`${OUT_DIR}/report.md`, markdown);
   console.log(`\n${markdown}`);
@@ -270,7 +297,7 @@ function perTarget(section: string, load: RunningLoad, from: number, to: number)
   for (const [name, p] of bad) report.note(`${section}: ${name}: ${figures(p)} ${JSON.stringify(p.statuses)}`);
 }
 
-// === 2 =====================================================================================
+// === writes under faults ===================================================================
 interface WriteRecord {
   name: string;
   at: number;
@@ -279,6 +306,59 @@ interface WriteRecord {
   detail: string;
 }
 
+interface WriteLoop {
+  listId: string;
+  /** Every item name starts with it. */
+  prefix: string;
+  writes: WriteRecord[];
+  /** Asks the writers to stop after their write in flight; `done` resolves when they have. */
+  stop(): void;
+  done: Promise<void>;
+}
+
+/** Writers adding items to Dev's list one after another through the app's server action, each answer kept. */
+function startWriteLoop(actions: ActionCaller, app: AppInstance, devCookie: string, listId: string, writers = 2): WriteLoop {
+  let running = true;
+  const writes: WriteRecord[] = [];
+  const prefix = `rel-${randomUUID().slice(0, 8)}-`;
+  let sequence = 0;
+  const writer = async () => {
+    while (running) {
+      const name = `${prefix}${++sequence}`;
+      const at = Date.now();
+      try {
+        const answer = await actions.callForm(app.origin, devCookie, 'app/(app)/wishlists/actions.ts#addItemAction', [listId], { name, url: '', price: '', currency: '', notes: '' }, { page: `/wishlists/${listId}`, timeoutMs: 15_000 });
+        const outcome = answer.result?.ok === true ? 'acknowledged' : answer.result?.ok === false ? 'refused' : 'error';
+        writes.push({ name, at, ms: Date.now() - at, outcome, detail: answer.result?.ok === false ? String(answer.result.code) : `HTTP ${answer.status}` });
+      } catch (error) {
+        writes.push({ name, at, ms: Date.now() - at, outcome: 'error', detail: (error as Error).message });
+      }
+      await sleep(20);
+    }
+  };
+  const done = Promise.all(Array.from({ length: writers }, writer)).then(() => undefined);
+  return { listId, prefix, writes, done, stop: () => (running = false) };
+}
+
+/** No acknowledged write lost: every one is in the database, exactly once; none refused is stored. */
+async function checkWritesKept(section: string, postgres: Postgres, loop: WriteLoop) {
+  await loop.done;
+  const { writes } = loop;
+  const acknowledged = writes.filter((w) => w.outcome === 'acknowledged');
+  const stored = await postgres.query<{ name: string; n: number }>(`SELECT name, count(*)::int AS n FROM items WHERE wishlist_id = $1::uuid AND name LIKE $2 GROUP BY name`, [loop.listId, `${loop.prefix}%`]);
+  const storedNames = new Map(stored.map((row) => [row.name, row.n]));
+  const lost = acknowledged.filter((w) => !storedNames.has(w.name));
+  const duplicated = stored.filter((row) => row.n > 1);
+  const refused = writes.filter((w) => w.outcome === 'refused');
+  const errors = writes.filter((w) => w.outcome === 'error');
+  const refusedStored = refused.filter((w) => storedNames.has(w.name));
+  report.check(section, 'acknowledged writes lost', `${lost.length} of ${acknowledged.length} acknowledged (${refused.length} refused${refused.length ? ` "${[...new Set(refused.map((w) => w.detail))].join(', ')}"` : ''}, ${errors.length} errors)`, '0 lost', lost.length === 0 && acknowledged.length > 0);
+  report.check(section, 'writes stored twice, or stored although refused', `${duplicated.length} twice, ${refusedStored.length} refused but stored`, '0', duplicated.length === 0 && refusedStored.length === 0);
+  if (errors.length) report.note(`${section}: write errors: ${[...new Set(errors.map((w) => w.detail))].slice(0, 3).join('; ')}`);
+  return { acknowledged, refused, errors };
+}
+
+// === 2 =====================================================================================
 async function postgresRestart(
   app: AppInstance,
   postgres: Postgres,
@@ -299,23 +379,8 @@ async function postgresRestart(
   log(section, `load on ${targets.length} warm pages; a write loop (2 writers) on Dev's list; Gus opening never-read lists; PostgreSQL down for ${POSTGRES_DOWN_S} s`);
   const load = startLoad(targets, { connectionsPerTarget: 1, durationSeconds: 60 });
   let running = true;
-  const writes: WriteRecord[] = [];
-  const runId = randomUUID().slice(0, 8);
-  let sequence = 0;
-  const writer = async () => {
-    while (running) {
-      const name = `rel-${runId}-${++sequence}`;
-      const at = Date.now();
-      try {
-        const answer = await actions.callForm(app.origin, devCookie, 'app/(app)/wishlists/actions.ts#addItemAction', [listId], { name, url: '', price: '', currency: '', notes: '' }, { page: `/wishlists/${listId}`, timeoutMs: 15_000 });
-        const outcome = answer.result?.ok === true ? 'acknowledged' : answer.result?.ok === false ? 'refused' : 'error';
-        writes.push({ name, at, ms: Date.now() - at, outcome, detail: answer.result?.ok === false ? String(answer.result.code) : `HTTP ${answer.status}` });
-      } catch (error) {
-        writes.push({ name, at, ms: Date.now() - at, outcome: 'error', detail: (error as Error).message });
-      }
-      await sleep(20);
-    }
-  };
+  const writeLoop = startWriteLoop(actions, app, devCookie, listId);
+  const { writes } = writeLoop;
   interface Probe {
     at: number;
     ms: number;
@@ -347,7 +412,7 @@ async function postgresRestart(
       await sleep(100);
     }
   };
-  const loops = [writer(), writer(), prober()];
+  const loops = [writeLoop.done, prober()];
   const t0 = Date.now();
   await sleep(6_000);
   const downAt = Date.now();
@@ -364,12 +429,14 @@ async function postgresRestart(
   const readBack = await until(async () => probes.some((p) => p.at >= upAt && p.kind === 'page' && p.status === 200), 20_000);
   await sleep(6_000);
   running = false;
+  writeLoop.stop();
   const endAt = Date.now();
   report.note(`${section}: ${next} never-read (viewer, list) pairs opened of ${unopened.length}`);
   await load.stop();
   await Promise.all(loops);
 
   const outage = [downAt, upAt] as const;
+  faultWindows.push({ what: 'PostgreSQL down', from: downAt, to: upAt + 5_000 });
   const rows = (
     [
       ['before', t0, downAt],
@@ -422,18 +489,7 @@ async function postgresRestart(
   );
   report.check(section, 'recovery: first never-read page answered 200 after the database is back', readBack === null ? 'never' : ms(readBack), '≤ 5 s', readBack !== null && readBack <= 5_000);
 
-  // No acknowledged write lost: every one is in the database, exactly once.
-  const acknowledged = writes.filter((w) => w.outcome === 'acknowledged');
-  const stored = await postgres.query<{ name: string; n: number }>(`SELECT name, count(*)::int AS n FROM items WHERE wishlist_id = $1::uuid AND name LIKE $2 GROUP BY name`, [listId, `rel-${runId}-%`]);
-  const storedNames = new Map(stored.map((row) => [row.name, row.n]));
-  const lost = acknowledged.filter((w) => !storedNames.has(w.name));
-  const duplicated = stored.filter((row) => row.n > 1);
-  const refused = writes.filter((w) => w.outcome === 'refused');
-  const errors = writes.filter((w) => w.outcome === 'error');
-  const refusedStored = refused.filter((w) => storedNames.has(w.name));
-  report.check(section, 'acknowledged writes lost', `${lost.length} of ${acknowledged.length} acknowledged (${refused.length} refused "${[...new Set(refused.map((w) => w.detail))].join(', ')}", ${errors.length} errors)`, '0 lost', lost.length === 0 && acknowledged.length > 0);
-  report.check(section, 'writes stored twice, or stored although refused', `${duplicated.length} twice, ${refusedStored.length} refused but stored`, '0', duplicated.length === 0 && refusedStored.length === 0);
-  if (errors.length) report.note(`${section}: write errors: ${[...new Set(errors.map((w) => w.detail))].slice(0, 3).join('; ')}`);
+  const { acknowledged } = await checkWritesKept(section, postgres, writeLoop);
   report.note(`${section}: database down ${ms(startAt - downAt)}, start ${ms(startMs)}; writes p95 ${ms(percentile(acknowledged.map((w) => w.ms), 95))}`);
 }
 
@@ -451,6 +507,196 @@ async function concurrency(context: ReliabilityContext) {
     }
     report.check(section, `${check.module}: ${check.name} (${check.expectation})`, outcome.detail, 'holds', outcome.ok);
   }
+}
+
+// === 6 =====================================================================================
+/**
+ * A migration that adds an index on a large table (`items`, INDEX_BUILD_ROWS rows on a list no
+ * loaded page shows) with CREATE INDEX CONCURRENTLY, in a migration of its own, applied by the
+ * app's runner (lib/db/migrate.ts, as `npm run db:migrate` does) while every page is under load
+ * and writers add items to the same table. A plain CREATE INDEX would hold the writes until it
+ * ends; CONCURRENTLY lets them through.
+ */
+async function indexBuildUnderLoad(app: AppInstance, postgres: Postgres, targets: Target[], actions: ActionCaller, devCookie: string, devList: string, folder: string) {
+  const section = '6 migration';
+  const [{ id: bulkList }] = (await postgres.query<{ id: string }>(
+    `INSERT INTO wishlists (id, owner_id, name, visibility, created_at, updated_at) VALUES (gen_random_uuid(), 'usr_gus', 'Reliability bulk', 'private', now(), now()) RETURNING id`,
+  )) as [{ id: string }];
+  const filled = Date.now();
+  await postgres.query(
+    `INSERT INTO items (id, wishlist_id, name, price, currency, created_at, updated_at)
+     SELECT gen_random_uuid(), $1::uuid, 'Bulk item ' || g, (g % 500) + 0.99, 'EUR', now() - g * interval '1 second', now()
+     FROM generate_series(1, $2::int) AS g`,
+    [bulkList, INDEX_BUILD_ROWS],
+  );
+  await postgres.query('ANALYZE items');
+  const [{ rows, size }] = (await postgres.query<{ rows: number; size: string }>(`SELECT count(*)::int AS rows, pg_size_pretty(pg_total_relation_size('items')) AS size FROM items`)) as [{ rows: number; size: string }];
+  log(section, `items: ${rows.toLocaleString('en')} rows, ${size} (filled in ${ms(Date.now() - filled)})`);
+
+  const indexName = 'items_name_concurrently_idx';
+  const migrationsDir = path.join(folder, 'migrations');
+  const migrationName = '29990101000000_items_name_index';
+  mkdirSync(path.join(migrationsDir, migrationName), { recursive: true });
+  writeFileSync(path.join(migrationsDir, migrationName, 'migration.sql'), `-- Alone in its migration: PostgreSQL refuses CONCURRENTLY inside a transaction.\nCREATE INDEX CONCURRENTLY IF NOT EXISTS "${indexName}" ON "items" ("name");\n`);
+
+  const load = startLoad(targets, { connectionsPerTarget: 1, durationSeconds: 120 });
+  const writeLoop = startWriteLoop(actions, app, devCookie, devList);
+  const t0 = Date.now();
+  await sleep(5_000);
+  const buildAt = Date.now();
+  const applied = await migrate(postgres.url, { dir: migrationsDir });
+  const builtAt = Date.now();
+  log(section, `${applied.join(', ')} applied in ${ms(builtAt - buildAt)} under load`);
+  await sleep(5_000);
+  const endAt = Date.now();
+  writeLoop.stop();
+  await load.stop();
+
+  const writesIn = (from: number, to: number) => writeLoop.writes.filter((w) => w.at >= from && w.at < to);
+  const writeCells = (from: number, to: number) => {
+    const list = writesIn(from, to);
+    return [String(list.length), String(list.filter((w) => w.outcome !== 'acknowledged').length), ms(percentile(list.map((w) => w.ms), 95)), ms(Math.max(0, ...list.map((w) => w.ms)))];
+  };
+  const rowsOf = (
+    [
+      ['before', t0, buildAt],
+      [`index build (${ms(builtAt - buildAt)})`, buildAt, builtAt],
+      ['after', builtAt, endAt],
+    ] as const
+  ).map(([name, from, to]) => [name, ...figureCells(phase(load, from, to)), ...writeCells(from, to)]);
+  report.table(
+    `6. CREATE INDEX CONCURRENTLY on items (${rows.toLocaleString('en')} rows, ${size}) through the migration runner, under load on every page and 2 writers adding items`,
+    ['phase', 'requests', 'non-2xx', 'errors', 'p50', 'p95', 'max', 'writes', 'writes not acknowledged', 'write p95', 'write max'],
+    rowsOf,
+  );
+  const all = phase(load, t0, endAt);
+  report.check(section, 'page requests failed while the index was built', `${all.non2xx} non-2xx, ${all.errors} errors of ${all.requests}`, '0', all.non2xx === 0 && all.errors === 0 && all.requests > 0);
+  const during = writesIn(buildAt, builtAt);
+  const failedWrites = writeLoop.writes.filter((w) => w.outcome !== 'acknowledged');
+  report.check(
+    section,
+    'writes to the same table while the index was built',
+    `${during.length} written during the build, slowest ${ms(Math.max(0, ...during.map((w) => w.ms)))}; ${failedWrites.length} of ${writeLoop.writes.length} not acknowledged`,
+    'every write acknowledged',
+    failedWrites.length === 0 && writeLoop.writes.length > 0,
+  );
+  await checkWritesKept(section, postgres, writeLoop);
+  const [index] = await postgres.query<{ valid: boolean; recorded: boolean }>(
+    `SELECT i.indisvalid AS valid, EXISTS (SELECT 1 FROM _prisma_migrations WHERE migration_name = $2 AND finished_at IS NOT NULL) AS recorded
+     FROM pg_index i WHERE i.indexrelid = to_regclass($1)`,
+    [indexName, migrationName],
+  );
+  report.check(section, 'the index after the migration', index ? `${index.valid ? 'valid' : 'INVALID'}, migration ${index.recorded ? 'recorded as applied' : 'not recorded'}` : 'missing', 'valid, recorded', index?.valid === true && index.recorded);
+  perTarget(section, load, t0, endAt);
+  await postgres.query(`DELETE FROM wishlists WHERE id = $1::uuid`, [bulkList]);
+}
+
+// === 7 =====================================================================================
+interface RssSample {
+  at: number;
+  kb: number;
+}
+
+/**
+ * Moderate load on the soak instance for SOAK_S seconds (every page at 1 request a second, and
+ * two pages at a new URL each time, which miss every cache keyed by URL and fill them), while
+ * the resident memory of every instance is sampled each 5 s. `finish` waits for the end and
+ * reports: RSS per instance against the plan's 256 MB, and the soak instance's trend once its
+ * caches have had time to fill (their entries live 5 minutes at most).
+ */
+async function startSoak(app: AppInstance, targets: Target[], instances: AppInstance[], warm: (app: AppInstance) => Promise<string[]>) {
+  const section = '7 memory';
+  await warm(app);
+  const varied = ['/wishlists', '/channels'].flatMap((pagePath) => {
+    const target = targets.find((t) => new URL(t.url).pathname === pagePath);
+    return target ? [{ ...target, name: `${target.name} (new URL each time)`, varyQuery: 'soak' }] : [];
+  });
+  const load = startLoad([...targets, ...varied], { connectionsPerTarget: 1, durationSeconds: SOAK_S, ratePerConnection: 1 });
+  const started = Date.now();
+  const samples = new Map<string, RssSample[]>(instances.map((instance) => [instance.name, []]));
+  const sample = () => {
+    for (const instance of instances) {
+      const kb = instance.rssKb();
+      if (kb !== null) samples.get(instance.name)!.push({ at: Date.now(), kb });
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 5_000);
+  log(section, `soak on ${app.name} for ${SOAK_S} s: ${targets.length + varied.length} URLs at 1 request a second each (${varied.length} at a new URL every time)`);
+
+  return {
+    async finish() {
+      const left = started + SOAK_S * 1000 - Date.now();
+      if (left > 0) log(section, `waiting ${Math.round(left / 1000)} s for the soak to end`);
+      await load.done;
+      clearInterval(timer);
+      sample();
+      const endAt = Date.now();
+      const mb = (kb: number) => kb / 1024;
+      const rows = instances.map((instance) => {
+        const list = samples.get(instance.name)!;
+        const values = list.map((s) => mb(s.kb));
+        return [instance.name, String(list.length), `${percentile(values, 0).toFixed(0)} MB`, `${percentile(values, 50).toFixed(0)} MB`, `${percentile(values, 100).toFixed(0)} MB`];
+      });
+      report.table(`7. Resident memory (RSS) per instance, sampled every 5 s for ${Math.round((endAt - started) / 1000)} s (A and B were killed and restarted by sections 3 and 4)`, ['instance', 'samples', 'min', 'median', 'max'], rows);
+      // Plan 000 hoped for "under 256 MB" per server; a Next server is above it at rest (its
+      // code, V8's heap grown lazily under load): reported, with the README's account of it.
+      const peaks = instances.map((instance) => `${instance.name} ${mb(Math.max(0, ...samples.get(instance.name)!.map((s) => s.kb))).toFixed(0)} MB`);
+      report.note(`${section}: peak RSS per instance: ${peaks.join(', ')} (plan 000: under ${RSS_BOUND_MB} MB)`);
+      // The trend, on the live heap after a full collection (the soak server's heap probe):
+      // from the end of its first minute to the end, it may grow by what the caches in its
+      // memory may hold (the data cache's in-process layer, render cache included), no more.
+      const heap = heapReadings(app.logFile).filter((r) => r.at >= started);
+      const baseline = heap.filter((r) => r.at >= started + 60_000)[0];
+      const lastReading = heap.at(-1);
+      const growth = baseline && lastReading ? mb(lastReading.liveHeap / 1024 - baseline.liveHeap / 1024) : Number.NaN;
+      const allowed = MEMORY_LAYER_MAX_MB + SOAK_HEAP_MARGIN_MB;
+      const minutes = heap.map((r) => (r.at - started) / 60_000);
+      const slope = linearSlope(minutes, heap.map((r) => r.liveHeap / 1048576));
+      const peakLive = Math.max(0, ...heap.map((r) => r.liveHeap / 1048576));
+      report.check(
+        section,
+        `${app.name}: live heap after a full collection, from minute 1 to the end (${heap.length} readings)`,
+        baseline && lastReading ? `${(baseline.liveHeap / 1048576).toFixed(0)} → ${(lastReading.liveHeap / 1048576).toFixed(0)} MB (peak ${peakLive.toFixed(0)} MB, slope ${slope.toFixed(2)} MB/min)` : 'no readings',
+        `growth ≤ ${allowed} MB (the in-process cache's ${MEMORY_LAYER_MAX_MB} MB + ${SOAK_HEAP_MARGIN_MB} MB)`,
+        heap.length >= 10 && growth <= allowed,
+      );
+      const outsideFaults = (at: number) => !faultWindows.some((w) => at >= w.from && at < w.to);
+      const inside = load.samples.filter((s) => outsideFaults(s.at));
+      const bad = inside.filter((s) => s.status < 200 || s.status > 299).length;
+      const errors = load.failures.filter((f) => outsideFaults(f.at)).length;
+      report.check(
+        section,
+        `${app.name}: soak requests failed (outside ${faultWindows.map((w) => w.what).join(', ') || 'no'} fault windows)`,
+        `${bad} non-2xx, ${errors} errors of ${inside.length} (${load.samples.length} in all, p95 ${ms(percentile(load.samples.map((s) => s.ms), 95))})`,
+        '0',
+        bad === 0 && errors === 0 && inside.length > 0,
+      );
+    },
+  };
+}
+
+/** The heap probe's readings (reliability/lib/heap-probe.cjs) in a server's log. */
+function heapReadings(logFile: string): { at: number; liveHeap: number; rss: number }[] {
+  return readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('BRISK_HEAP '))
+    .map((line) => JSON.parse(line.slice('BRISK_HEAP '.length)) as { at: number; liveHeap: number; rss: number });
+}
+
+/** Least-squares slope of y over x. */
+function linearSlope(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
 }
 
 // === 3 =====================================================================================
@@ -671,8 +917,8 @@ const cleanUp = () =>
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => console.error(`cleanup: ${error.message}`));
   })());
 // Whatever happens, the servers started here are stopped: on a signal, and at the suite's own
-// deadline (CI allows it 12 minutes).
-const DEADLINE_S = Number(process.env.RELIABILITY_DEADLINE_S ?? 690);
+// deadline (the issue allows it 12 minutes in CI).
+const DEADLINE_S = Number(process.env.RELIABILITY_DEADLINE_S ?? 715);
 setTimeout(() => {
   console.error(`reliability: not finished after ${DEADLINE_S} s: stopping`);
   void cleanUp().finally(() => process.exit(1));

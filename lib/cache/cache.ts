@@ -75,7 +75,9 @@ export function hashKeyPart(value: string): string {
 
 // Bounds of L1: it must never grow with traffic.
 const L1_MAX_ITEMS = 20_000;
-const L1_MAX_SIZE = '64mb';
+/** The in-process layer's memory bound (the reliability suite's soak checks the heap against it). */
+export const MEMORY_LAYER_MAX_MB = 64;
+const L1_MAX_SIZE = `${MEMORY_LAYER_MAX_MB}mb`;
 const L1_MAX_ENTRY_SIZE = '4mb';
 /** Once a Redis call fails, Redis is skipped this long (a hung server costs one timeout, not one per read). */
 const L2_BREAK_MS = 2_000;

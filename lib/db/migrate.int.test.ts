@@ -78,4 +78,15 @@ describe('the migration runner', () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).message).toContain('must be resolved');
   });
+
+  it('applies a CREATE INDEX CONCURRENTLY migration outside a transaction and records it', async () => {
+    scratch = await createScratchDatabase();
+    await migrate(scratch.url);
+    // Inside a transaction PostgreSQL refuses it ("cannot run inside a transaction block").
+    const dir = migrationsWith('29990101000000_items_name_index', '-- Alone in its migration.\nCREATE INDEX CONCURRENTLY "items_name_idx" ON "items" ("name");\n');
+    expect(await migrate(scratch.url, { dir })).toEqual(['29990101000000_items_name_index']);
+    const [index] = await query<{ valid: boolean }>(scratch.url, `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = to_regclass('items_name_idx')`);
+    expect(index).toEqual({ valid: true });
+    expect(await migrationStatus(scratch.url, dir)).toMatchObject({ pending: [], failed: [] });
+  });
 });

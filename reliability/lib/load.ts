@@ -7,6 +7,11 @@ export interface Target {
   name: string;
   url: string;
   headers?: Record<string, string>;
+  /**
+   * A query parameter given a new value on every request (`?<name>=<n>`): each request is then a
+   * URL never asked before, a miss of every cache keyed by URL (the soak fills them to their bounds).
+   */
+  varyQuery?: string;
 }
 
 export interface Sample {
@@ -36,7 +41,10 @@ export interface RunningLoad {
  * next request when the last is answered), every answer kept with its time so that a run can be
  * cut into phases (before, during, after a fault).
  */
-export function startLoad(targets: readonly Target[], options: { connectionsPerTarget: number; durationSeconds: number; timeoutSeconds?: number }): RunningLoad {
+export function startLoad(
+  targets: readonly Target[],
+  options: { connectionsPerTarget: number; durationSeconds: number; timeoutSeconds?: number; /** Requests a second per connection (none: as fast as answered). */ ratePerConnection?: number },
+): RunningLoad {
   const samples: Sample[] = [];
   const failures: Failure[] = [];
   const instances = targets.map((target) => {
@@ -49,6 +57,8 @@ export function startLoad(targets: readonly Target[], options: { connectionsPerT
           duration: options.durationSeconds,
           timeout: options.timeoutSeconds ?? 10,
           headers: { ...BROWSER_HEADERS, ...target.headers },
+          ...(options.ratePerConnection ? { connectionRate: options.ratePerConnection } : {}),
+          ...(target.varyQuery ? { requests: [{ setupRequest: varying(target.url, target.varyQuery) }] } : {}),
         },
         (error) => (error ? reject(error) : resolve()),
       );
@@ -71,6 +81,12 @@ export function startLoad(targets: readonly Target[], options: { connectionsPerT
       await done;
     },
   };
+}
+
+function varying(url: string, name: string) {
+  const { pathname, search } = new URL(url);
+  let sequence = 0;
+  return (request: { path?: string }) => ({ ...request, path: `${pathname}${search ? `${search}&` : '?'}${name}=${++sequence}` });
 }
 
 export interface PhaseFigures {

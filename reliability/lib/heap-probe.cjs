@@ -1,0 +1,12 @@
+// Loaded into the soak's server only (NODE_OPTIONS=--expose-gc --require …): every 15 s, a full
+// collection, then the live heap and the process's memory on one line of its log. RSS alone
+// cannot tell a leak from V8 growing its heap lazily under load; the heap after a full
+// collection can.
+const INTERVAL_MS = 15_000;
+if (typeof global.gc === 'function') {
+  setInterval(() => {
+    global.gc();
+    const m = process.memoryUsage();
+    process.stderr.write(`BRISK_HEAP ${JSON.stringify({ at: Date.now(), liveHeap: m.heapUsed, heapTotal: m.heapTotal, external: m.external, rss: m.rss })}\n`);
+  }, INTERVAL_MS).unref();
+}
