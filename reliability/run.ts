@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildIsStale, prepareDatabase } from '@/bench/lib/app';
 import { CookieJar, refreshSession, signIn } from '@/bench/lib/http';
 import { MEMORY_LAYER_MAX_MB } from '@/lib/cache/cache';
@@ -39,6 +40,8 @@ const SOAK_S = Number(process.env.RELIABILITY_SOAK_S ?? (quick ? 120 : 600));
 const INDEX_BUILD_ROWS = quick ? 200_000 : 1_000_000;
 /** The plan's bound on a server's resident memory (plan 000: "under 256 MB"). */
 const RSS_BOUND_MB = 256;
+/** The soak's load runs in segments this long, the sessions refreshed in between (their cookie cache lasts 5 minutes). */
+const SOAK_SEGMENT_S = 180;
 /** Live-heap growth allowed beyond the in-process cache's bound (Next's and V8's own bookkeeping). */
 const SOAK_HEAP_MARGIN_MB = 16;
 /** `-- --only 1,4`: run only these sections (while working on one). */
@@ -99,7 +102,7 @@ async function main() {
   for (const app of apps) cleanups.push(() => app.stop().then(() => app.close()));
   // A third instance for the memory soak only (section 7): moderate load all through the suite.
   writeFileSync(`${OUT_DIR}/soak.log`, '');
-  const soakEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --expose-gc --require ${path.resolve('reliability/lib/heap-probe.cjs')}`.trim() };
+  const soakEnv = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --expose-gc --import ${pathToFileURL(path.resolve('reliability/lib/heap-probe.mjs')).href}`.trim() };
   const soakApp = runs('7') ? new AppInstance('soak', PORTS.soak, soakEnv, DIST_DIR, path.resolve(`${OUT_DIR}/soak.log`)) : null;
   if (soakApp) cleanups.push(() => soakApp.stop().then(() => soakApp.close()));
   const startTimes = await Promise.all([...apps, ...(soakApp ? [soakApp] : [])].map((app) => app.start()));
@@ -169,7 +172,7 @@ async function main() {
   log('warm', (await warm(a)).join(' · '));
 
   // === 7. Memory soak: starts now, the other sections run while it lasts ==================
-  const soak = soakApp ? await startSoak(soakApp, await targetsOn(soakApp.origin), [...apps, soakApp], warm) : null;
+  const soak = soakApp ? await startSoak(soakApp, () => targetsOn(soakApp.origin), refreshSessions, [...apps, soakApp], warm) : null;
 
   // === 1. Redis killed, then hung, under steady load ======================================
   if (runs('1')) await redisFaults(a, redis, await targetsOn(a.origin));
@@ -604,15 +607,39 @@ interface RssSample {
  * reports: RSS per instance against the plan's 256 MB, and the soak instance's trend once its
  * caches have had time to fill (their entries live 5 minutes at most).
  */
-async function startSoak(app: AppInstance, targets: Target[], instances: AppInstance[], warm: (app: AppInstance) => Promise<string[]>) {
+async function startSoak(
+  app: AppInstance,
+  targetsNow: () => Promise<Target[]>,
+  refreshSessions: () => Promise<void>,
+  instances: AppInstance[],
+  warm: (app: AppInstance) => Promise<string[]>,
+) {
   const section = '7 memory';
   await warm(app);
-  const varied = ['/wishlists', '/channels'].flatMap((pagePath) => {
-    const target = targets.find((t) => new URL(t.url).pathname === pagePath);
-    return target ? [{ ...target, name: `${target.name} (new URL each time)`, varyQuery: 'soak' }] : [];
-  });
-  const load = startLoad([...targets, ...varied], { connectionsPerTarget: 1, durationSeconds: SOAK_S, ratePerConnection: 1 });
+  const withVaried = (targets: Target[]) => [
+    ...targets,
+    ...['/wishlists', '/channels'].flatMap((pagePath) => {
+      const target = targets.find((t) => new URL(t.url).pathname === pagePath);
+      return target ? [{ ...target, name: `${target.name} (new URL each time)`, varyQuery: 'soak' }] : [];
+    }),
+  ];
   const started = Date.now();
+  const endsAt = started + SOAK_S * 1000;
+  // In segments of at most SOAK_SEGMENT_S with the viewers' sessions refreshed in between, as a
+  // browser keeps its cookies: a session's signed cookie cache lasts 5 minutes, after which a
+  // request that still sends the old one is rendered in full (and answered with a new cookie).
+  const load: Pick<RunningLoad, 'samples' | 'failures'> & { done: Promise<void> } = { samples: [], failures: [], done: Promise.resolve() };
+  load.done = (async () => {
+    for (let first = true; Date.now() < endsAt - 1_000; first = false) {
+      if (!first) await refreshSessions();
+      const targets = withVaried(await targetsNow());
+      const seconds = Math.max(1, Math.min(SOAK_SEGMENT_S, Math.round((endsAt - Date.now()) / 1000)));
+      const segment = startLoad(targets, { connectionsPerTarget: 1, durationSeconds: seconds, ratePerConnection: 1 });
+      await segment.done;
+      load.samples.push(...segment.samples);
+      load.failures.push(...segment.failures);
+    }
+  })();
   const samples = new Map<string, RssSample[]>(instances.map((instance) => [instance.name, []]));
   const sample = () => {
     for (const instance of instances) {
@@ -622,7 +649,7 @@ async function startSoak(app: AppInstance, targets: Target[], instances: AppInst
   };
   sample();
   const timer = setInterval(sample, 5_000);
-  log(section, `soak on ${app.name} for ${SOAK_S} s: ${targets.length + varied.length} URLs at 1 request a second each (${varied.length} at a new URL every time)`);
+  log(section, `soak on ${app.name} for ${SOAK_S} s: every page at 1 request a second, 2 of them at a new URL every time; sessions refreshed every ${SOAK_SEGMENT_S} s`);
 
   return {
     async finish() {
@@ -676,7 +703,7 @@ async function startSoak(app: AppInstance, targets: Target[], instances: AppInst
   };
 }
 
-/** The heap probe's readings (reliability/lib/heap-probe.cjs) in a server's log. */
+/** The heap probe's readings (reliability/lib/heap-probe.mjs) in a server's log. */
 function heapReadings(logFile: string): { at: number; liveHeap: number; rss: number }[] {
   return readFileSync(logFile, 'utf8')
     .split('\n')

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { settleInlineJobs } from '@/lib/jobs/inline';
 import { removeFriend, respondToFriendRequest, sendFriendRequest } from '@/lib/people/mutations';
@@ -62,6 +62,26 @@ describe('creating and editing lists', () => {
     expect(await getWishlistDetail(friend.id, id)).toBeNull();
     expect((await deleteWishlist(owner.id, id)).ok).toBe(true);
     expect(await getWishlistDetail(owner.id, id)).toBeNull();
+  });
+});
+
+describe('a database failure right after a write commits', () => {
+  it('still answers that the item was added (it is kept) and drops its author’s copy', async () => {
+    const { owner } = circle;
+    const listId = await listOf(owner.id);
+    await getWishlistDetail(owner.id, listId);
+    // The statement after the commit (who sees the change) fails, as when the database goes
+    // down between the two: the item is stored, so a refusal would make the user add it twice.
+    const audience = vi.spyOn(prisma, '$queryRaw').mockRejectedValueOnce(new Error("Can't reach database server"));
+    try {
+      const added = await addItem(owner.id, listId, { name: 'Kept through the outage' });
+      expect(audience).toHaveBeenCalled();
+      expect(added).toMatchObject({ ok: true });
+    } finally {
+      audience.mockRestore();
+    }
+    expect(await prisma.item.count({ where: { wishlistId: listId, name: 'Kept through the outage' } })).toBe(1);
+    expect((await getWishlistDetail(owner.id, listId))?.items.map((item) => item.name)).toContain('Kept through the outage');
   });
 });
 

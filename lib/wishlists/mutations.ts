@@ -20,7 +20,13 @@ const ITEM_NOT_FOUND = 'This item does not exist or is not yours to change.';
 
 /** Drops what the change made stale and refreshes the activity stats of those who see it. */
 async function afterChange(authorId: string, wishlistIds: string[]): Promise<void> {
-  const audience = await audienceOf(authorId);
+  // The write is committed: nothing from here on may turn it into a refusal (the user would retry
+  // a write that was kept). If the database fails now, the author's and the lists' copies are
+  // still dropped; the friends' copies then expire with their lifetimes.
+  const audience = await audienceOf(authorId).catch((error: unknown) => {
+    logger.error({ err: (error as Error).message, authorId }, 'could not read who sees a change; friends’ views expire with their lifetimes');
+    return [authorId];
+  });
   // The public lists are one entry for everybody, dropped by any change (one cheap, indexed
   // statement to rebuild): a list made private, or a public list's new name or counts, reach
   // every viewer on their next request.
@@ -116,11 +122,11 @@ async function queueMetadataExtraction(itemId: string, wishlistId: string): Prom
     await sendEvent(itemUrlAdded, { itemId });
   } catch (error) {
     logger.error({ err: (error as Error).message, itemId }, 'could not queue metadata extraction');
-    await prisma.item.update({
-      where: { id: itemId },
-      data: { metadataStatus: 'failed', metadataError: 'Could not start reading the page. Save the link again to retry.' },
-    });
-    await invalidate([wishlistTag(wishlistId)]);
+    // The item is saved either way; a database that fails here too leaves it "pending".
+    await prisma.item
+      .update({ where: { id: itemId }, data: { metadataStatus: 'failed', metadataError: 'Could not start reading the page. Save the link again to retry.' } })
+      .then(() => invalidate([wishlistTag(wishlistId)]))
+      .catch((updateError: unknown) => logger.error({ err: (updateError as Error).message, itemId }, 'could not mark the metadata job as not started'));
   }
 }
 
