@@ -211,7 +211,7 @@ async function main() {
   const seconds = (Date.now() - started) / 1000;
   const markdown = report.markdown([
     `run ${new Date().toISOString()}, ${seconds.toFixed(0)} s; ${pages.length} pages from the manifests of ${modules.map((m) => m.name).join(', ')}`,
-    `two production servers and a third for the soak (scripts/serve.ts, build ${DIST_DIR}) on PostgreSQL ${(await postgres.query<{ v: string }>('SHOW server_version'))[0]!.v}, redis-server, HAProxy; inline jobs`,
+    `two production servers and a third for the soak (scripts/serve.ts, build ${DIST_DIR}) on PostgreSQL ${(await postgres.query<{ v: string }>(`SELECT current_setting('server_version') AS v`))[0]!.v}, redis-server, HAProxy; inline jobs`,
   ]);
   writeFileSync(`${OUT_DIR}/report.md`, markdown);
   console.log(`\n${markdown}`);
