@@ -122,12 +122,15 @@ test('an item’s details read in the background from its link reach a cached sh
   const visitor = await visitorContext.newPage();
   await visitor.goto(sharePath);
   const item = visitor.getByTestId('public-item');
-  await expect(item).toContainText('Item from 127.0.0.1');
-  // Kept in Next's cache … unless the job has already finished and dropped it (a slow machine):
-  // then the fresh render already holds what it found.
+  // The link is still being read (the placeholder name) … unless the visitor's first page came
+  // after the shop's 3 s (a slow machine), when the job had already finished.
+  await expect(item).toContainText(/Item from 127\.0\.0\.1|Walnut desk lamp/);
+  const readWhilePending = (await item.textContent())!.includes('Item from 127.0.0.1');
+  // Kept in Next's cache as first rendered … unless the job has finished since and dropped it:
+  // then the fresh render holds what it found.
   const again = await visitor.request.get(sharePath);
-  if (again.headers()['x-nextjs-cache'] === 'HIT') expect(await again.text()).toContain('Item from 127.0.0.1');
-  else expect(await again.text()).toContain('Walnut desk lamp');
+  const cachedPending = readWhilePending && again.headers()['x-nextjs-cache'] === 'HIT';
+  expect(await again.text()).toContain(cachedPending ? 'Item from 127.0.0.1' : 'Walnut desk lamp');
 
   // The job finds the title and price, and drops the list's tag: the visitor's next request shows them.
   await expect(ada.page.getByTestId('item-row').filter({ hasText: 'Walnut desk lamp' })).toBeVisible({ timeout: 20_000 });
