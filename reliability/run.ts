@@ -628,8 +628,8 @@ async function startSoak(
   // In segments of at most SOAK_SEGMENT_S with the viewers' sessions refreshed in between, as a
   // browser keeps its cookies: a session's signed cookie cache lasts 5 minutes, after which a
   // request that still sends the old one is rendered in full (and answered with a new cookie).
-  const load: Pick<RunningLoad, 'samples' | 'failures'> & { done: Promise<void> } = { samples: [], failures: [], done: Promise.resolve() };
-  load.done = (async () => {
+  const load: Pick<RunningLoad, 'samples' | 'failures'> = { samples: [], failures: [] };
+  const loadDone = (async () => {
     for (let first = true; Date.now() < endsAt - 1_000; first = false) {
       if (!first) await refreshSessions();
       const targets = withVaried(await targetsNow());
@@ -655,7 +655,7 @@ async function startSoak(
     async finish() {
       const left = started + SOAK_S * 1000 - Date.now();
       if (left > 0) log(section, `waiting ${Math.round(left / 1000)} s for the soak to end`);
-      await load.done;
+      await loadDone;
       clearInterval(timer);
       sample();
       const endAt = Date.now();
@@ -673,18 +673,19 @@ async function startSoak(
       // The trend, on the live heap after a full collection (the soak server's heap probe):
       // from the end of its first minute to the end, it may grow by what the caches in its
       // memory may hold (the data cache's in-process layer, render cache included), no more.
-      const heap = heapReadings(app.logFile).filter((r) => r.at >= started);
-      const baseline = heap.filter((r) => r.at >= started + 60_000)[0];
+      const heap = heapReadings(app.logFile)
+        .filter((r) => r.at >= started)
+        .map((r) => ({ minute: (r.at - started) / 60_000, liveMb: r.liveHeap / 1048576 }));
+      const baseline = heap.find((r) => r.minute >= 1);
       const lastReading = heap.at(-1);
-      const growth = baseline && lastReading ? mb(lastReading.liveHeap / 1024 - baseline.liveHeap / 1024) : Number.NaN;
+      const growth = baseline && lastReading ? lastReading.liveMb - baseline.liveMb : Number.NaN;
       const allowed = MEMORY_LAYER_MAX_MB + SOAK_HEAP_MARGIN_MB;
-      const minutes = heap.map((r) => (r.at - started) / 60_000);
-      const slope = linearSlope(minutes, heap.map((r) => r.liveHeap / 1048576));
-      const peakLive = Math.max(0, ...heap.map((r) => r.liveHeap / 1048576));
+      const slope = linearSlope(heap.map((r) => r.minute), heap.map((r) => r.liveMb));
+      const peakLive = Math.max(0, ...heap.map((r) => r.liveMb));
       report.check(
         section,
         `${app.name}: live heap after a full collection, from minute 1 to the end (${heap.length} readings)`,
-        baseline && lastReading ? `${(baseline.liveHeap / 1048576).toFixed(0)} → ${(lastReading.liveHeap / 1048576).toFixed(0)} MB (peak ${peakLive.toFixed(0)} MB, slope ${slope.toFixed(2)} MB/min)` : 'no readings',
+        baseline && lastReading ? `${baseline.liveMb.toFixed(0)} → ${lastReading.liveMb.toFixed(0)} MB (peak ${peakLive.toFixed(0)} MB, slope ${slope.toFixed(2)} MB/min)` : 'no readings',
         `growth ≤ ${allowed} MB (the in-process cache's ${MEMORY_LAYER_MAX_MB} MB + ${SOAK_HEAP_MARGIN_MB} MB)`,
         heap.length >= 10 && growth <= allowed,
       );
@@ -704,11 +705,11 @@ async function startSoak(
 }
 
 /** The heap probe's readings (reliability/lib/heap-probe.mjs) in a server's log. */
-function heapReadings(logFile: string): { at: number; liveHeap: number; rss: number }[] {
+function heapReadings(logFile: string): { at: number; liveHeap: number }[] {
   return readFileSync(logFile, 'utf8')
     .split('\n')
     .filter((line) => line.startsWith('BRISK_HEAP '))
-    .map((line) => JSON.parse(line.slice('BRISK_HEAP '.length)) as { at: number; liveHeap: number; rss: number });
+    .map((line) => JSON.parse(line.slice('BRISK_HEAP '.length)) as { at: number; liveHeap: number });
 }
 
 /** Least-squares slope of y over x. */
