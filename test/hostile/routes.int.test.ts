@@ -158,7 +158,10 @@ function requestFor(route: DiscoveredRoute, c: Case): Request {
 
 /** Must this case be refused, whatever the route does with it? */
 function mustRefuse(target: RouteUnderTest, c: Case): string | null {
-  for (const value of Object.values(c.params).flat()) if (isNeverValidText(value)) return 'a path parameter no id can be';
+  // apiRoute handlers are given the parameters as they are; the others (Better Auth's router)
+  // read only the URL, where a lone surrogate arrives as U+FFFD, a character like any other.
+  const seen = Object.values(c.params).flat().map((value) => (target.info ? value : value.toWellFormed()));
+  if (seen.some(isNeverValidText)) return 'a path parameter no id can be';
   if (target.info && !['user', 'admin'].includes(c.credential)) return 'no valid credential';
   if (target.readsBody && c.body?.kind === 'malformed') return 'a body that is not JSON';
   if (target.readsBody && c.body?.kind === 'oversized') return `a body of over ${BODY_LIMIT_PROBE.toLocaleString('en')} bytes`;
