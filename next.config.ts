@@ -28,8 +28,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pino'],
   // 'use cache' and 'use cache: remote': Redis-backed and shared by all instances when REDIS_URL is
   // set at run time, Next's in-memory LRU otherwise. Plain .mjs: Next imports it with Node itself.
-  // Whole prerendered pages (the share pages): Next's file-system cache, except that a page whose
-  // render straddled one of its tags' invalidation is not kept with the old data.
+  // Whole prerendered pages (the share pages): Next's file-system cache, with each page dated by
+  // the start of its render, so that an invalidation made while it rendered drops it.
   cacheHandler: require.resolve('./lib/cache/next-page-cache-handler.mjs'),
   cacheHandlers: {
     default: require.resolve('./lib/cache/next-cache-handler.mjs'),

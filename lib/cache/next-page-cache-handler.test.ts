@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeFs } from 'next/dist/server/lib/node-fs-methods.js';
+import { tagsManifest } from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import PageCacheHandler from './next-page-cache-handler.mjs';
 
 /*
@@ -61,6 +62,20 @@ describe('the page cache', () => {
     // The next render, begun after the invalidation, is kept.
     await render(key, 'read after the write', [tag]);
     expect(await cachedHtml(key)).toBe('read after the write');
+  });
+
+  it('drops a page when an invalidation made during its render arrives after it was stored (from another instance)', async () => {
+    const key = `/public/wishlists/page-${++pages}`;
+    const tag = `list:${key}`;
+    let writtenAt = 0;
+    await render(key, 'read before the write', [tag], async () => {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      writtenAt = Date.now();
+    });
+    expect(await cachedHtml(key)).toBe('read before the write');
+    // Another instance's invalidation, made during the render, copied here through Redis later.
+    tagsManifest.set(tag, { stale: writtenAt, expired: writtenAt });
+    expect(await cachedHtml(key)).toBeNull();
   });
 
   it('keeps a page whose render saw only other tags invalidated', async () => {
