@@ -111,6 +111,28 @@ describe('the data cache', () => {
     expect(factory).toHaveBeenCalledTimes(2);
   });
 
+  it('counts the statements of a load run again after racing writes, but not as an N+1', async () => {
+    // Two writes land while the read loads, one during each of its first two loads: the same
+    // statement runs three times in one request, which the N+1 guard (it fails tests) must not
+    // mistake for a loop over rows.
+    let loads = 0;
+    const read = () =>
+      cache.cached({
+        kind: testKinds.noGrace,
+        key: ['raced', 'usr_ada'],
+        tags: ['user:usr_ada:raced'],
+        factory: async () => {
+          const { name } = await prisma.user.findUniqueOrThrow({ where: { id: 'usr_ada' }, select: { name: true } });
+          if (++loads < 3) await cache.invalidate(['user:usr_ada:raced']);
+          return name;
+        },
+      });
+    const { result, statements } = await countStatements(read);
+    expect(result).toBe('Ada Park');
+    expect(loads).toBe(3);
+    expect(statements).toBe(3);
+  });
+
   it('keeps every viewer in a key of its own', async () => {
     const read = (parts: string[]) => cache.cached({ kind: testKinds.withGrace, key: parts, factory: async () => parts.join('|') });
     const [ada, ben, joinedA, joinedB] = await Promise.all([read(['usr_ada']), read(['usr_ben']), read(['a:b', 'c']), read(['a', 'b:c'])]);

@@ -199,7 +199,7 @@ export function createCache({ redisUrl, enabled = true }: { redisUrl?: string; e
             for (let load = 1; ; load++) {
               const startedAt = Date.now();
               const startedAtSeq = localInvalidations.seq;
-              const value = await runInLoader(factory);
+              const value = await runInLoader(factory, { rerun: load > 1 });
               if (tags.length === 0 || !(await invalidatedDuring(tags, startedAt, startedAtSeq))) return { value };
               if (load === MAX_RACED_LOADS) {
                 setOptions({ ttl: GRACE_BACKOFF_MS });

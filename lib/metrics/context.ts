@@ -32,7 +32,7 @@ export function newRequestMetrics(route: string, kind: RequestKind, startedAt = 
 const state = processGlobal('metricsContext', () => ({
   storage: new AsyncLocalStorage<RequestMetrics>(),
   /** Set while a cached read's loader runs: its statements are accounted to that read. */
-  loader: new AsyncLocalStorage<true>(),
+  loader: new AsyncLocalStorage<{ rerun: boolean }>(),
   implicitResolver: undefined as (() => RequestMetrics | undefined) | undefined,
   cacheReadListener: undefined as ((namespace: string, outcome: CacheOutcome) => void) | undefined,
 }));
@@ -55,9 +55,12 @@ export function runWithMetrics<T>(metrics: RequestMetrics, fn: () => T): T {
   return state.storage.run(metrics, fn);
 }
 
-/** Runs a cached read's loader: its statements belong to a value with tags, not to the request's own output. */
-export function runInLoader<T>(fn: () => T): T {
-  return state.loader.run(true, fn);
+/**
+ * Runs a cached read's loader: its statements belong to a value with tags, not to the request's
+ * own output. `rerun`: the same load again, because a write raced the previous one (lib/cache).
+ */
+export function runInLoader<T>(fn: () => T, options: { rerun?: boolean } = {}): T {
+  return state.loader.run({ rerun: options.rerun ?? false }, fn);
 }
 
 /** A cached read of the request: its tags and lifetime become part of what the output depends on. */
@@ -73,8 +76,11 @@ export function recordStatement(sql: string, durationMs: number) {
   if (!metrics) return;
   metrics.statements += 1;
   metrics.dbMs += durationMs;
-  if (!state.loader.getStore()) metrics.reads.uncachedStatements += 1;
+  const loader = state.loader.getStore();
+  if (!loader) metrics.reads.uncachedStatements += 1;
   if (isTransactionControl(sql)) return;
+  // A load run again after a racing write repeats its own statements once more: not an N+1.
+  if (loader?.rerun) return;
   const shape = statementShape(sql);
   metrics.shapes.set(shape, (metrics.shapes.get(shape) ?? 0) + 1);
 }
