@@ -222,6 +222,12 @@ describe('who sees what', () => {
     const bad = await call(mentionsRoute, '/api/v1/leads/mentions?from=2026-02-30', bearer);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ details: { from: 'This is not a real date.' } });
+    // A cursor that is not one (an address once answered 500: it reached the cache key).
+    for (const after of ['a@b', 'garbage', Buffer.from('2026-01-01|x').toString('base64url')]) {
+      const notAPage = await call(mentionsRoute, `/api/v1/leads/mentions?after=${encodeURIComponent(after)}`, bearer);
+      expect(notAPage.status, after).toBe(400);
+      expect(await notAPage.json()).toMatchObject({ details: { after: 'Not a page of your mentions: start again from the first page.' } });
+    }
   });
 
   it('API routes: the dashboard 5 statements cold and none warm; analytics 4; widgets 4; lists and a source 1', async () => {

@@ -53,7 +53,11 @@ export const mentionFiltersSchema = z
     source: z.guid('Not a source of yours.').optional(),
     from: isoDay.optional(),
     to: isoDay.optional(),
-    after: z.string().max(200).optional(),
+    after: z
+      .string()
+      .max(200)
+      .refine((value) => decodeCursor(value) !== null, 'Not a page of your mentions: start again from the first page.')
+      .optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'The start date is after the end date.', path: ['from'] });
 
