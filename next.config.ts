@@ -26,11 +26,11 @@ const nextConfig: NextConfig = {
   distDir: process.env.BRISK_DIST_DIR ?? '.next',
   // Prisma's generated client and pg run on the server only; keep them out of the bundler.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pino'],
-  // 'use cache' and 'use cache: remote': Redis-backed and shared by all instances when REDIS_URL is
-  // set at run time, Next's in-memory LRU otherwise. Plain .mjs: Next imports it with Node itself.
   // Whole prerendered pages (the share pages): Next's file-system cache, with each page dated by
   // the start of its render, so that an invalidation made while it rendered drops it.
   cacheHandler: require.resolve('./lib/cache/next-page-cache-handler.mjs'),
+  // 'use cache' and 'use cache: remote': Redis-backed and shared by all instances when REDIS_URL is
+  // set at run time, Next's in-memory LRU otherwise. Plain .mjs: Next imports it with Node itself.
   cacheHandlers: {
     default: require.resolve('./lib/cache/next-cache-handler.mjs'),
     remote: require.resolve('./lib/cache/next-cache-handler.mjs'),
