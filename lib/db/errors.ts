@@ -16,7 +16,7 @@ const UNREACHABLE_MESSAGES =
 interface ErrorLike {
   message?: unknown;
   code?: unknown;
-  meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown } } };
+  meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
   cause?: unknown;
 }
 
@@ -32,4 +32,34 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     current = candidate.cause;
   }
   return false;
+}
+
+/** PostgreSQL's SQLSTATE of a failed statement, wherever Prisma or its driver adapter put it. */
+export function sqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const candidate = current as ErrorLike;
+    for (const code of [candidate.meta?.driverAdapterError?.cause?.originalCode, candidate.meta?.code, candidate.code]) {
+      // Five characters, but not Prisma's own codes (P1000–P6999; PL/pgSQL's are P0001–P0004).
+      if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^P[1-9]\d{3}$/.test(code)) return code;
+    }
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a statement that reads rows and writes a key to them, again when a write committed in
+ * between broke that key (23503: under READ COMMITTED the read saw the row before the change, the
+ * key check after it). The next run reads what that write left, so the caller answers from the
+ * present state (gone, moved) instead of failing.
+ */
+export async function rerunOnKeyRace<T>(statement: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      if (attempt >= attempts || sqlState(error) !== '23503') throw error;
+    }
+  }
 }

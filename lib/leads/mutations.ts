@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { prisma } from '@/lib/db/client';
 import { invalidate } from '@/lib/cache/cache';
 import { sendEvent } from '@/lib/jobs/backend';
+import { rerunOnKeyRace, sqlState } from '@/lib/db/errors';
 import { logger } from '@/lib/metrics/logger';
 import { fail, invalid, isUuid, ok, type MutationResult } from '@/lib/validation';
 import { searchRequested } from './module';
@@ -24,11 +25,7 @@ const MENTION_NOT_FOUND = 'This mention does not exist or is not yours.';
 const LEAD_NOT_FOUND = 'This lead does not exist or is not yours.';
 const SOURCE_NOT_FOUND = 'This source does not exist or is not yours.';
 
-/** A unique index said no (through the driver adapter, whatever its wrapping). */
-function isUniqueViolation(error: unknown): boolean {
-  const text = JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})) + String((error as Error)?.message ?? '');
-  return text.includes('23505') || text.includes('UniqueConstraintViolation') || text.includes('Unique constraint failed');
-}
+const isUniqueViolation = (error: unknown) => sqlState(error) === '23505';
 
 // ---------------------------------------------------------------------------------------------
 // Keywords
@@ -86,10 +83,13 @@ export async function deleteKeyword(viewerId: string, keywordId: string): Promis
 export async function moveMention(viewerId: string, mentionId: string, keywordId: unknown): Promise<MutationResult> {
   if (!isUuid(mentionId)) return fail('not_found', MENTION_NOT_FOUND);
   if (!isUuid(keywordId)) return fail('invalid', 'Choose one of your keywords.', { keyword: 'Choose one of your keywords.' });
-  const count = await prisma.$executeRaw`
-    UPDATE mentions SET keyword_id = ${keywordId}::uuid
-    WHERE id = ${mentionId}::uuid AND owner_id = ${viewerId}
-      AND EXISTS (SELECT 1 FROM keywords k WHERE k.id = ${keywordId}::uuid AND k.owner_id = ${viewerId})`;
+  // A keyword deleted while this runs fails the key: the rerun no longer finds it.
+  const count = await rerunOnKeyRace(
+    () => prisma.$executeRaw`
+      UPDATE mentions SET keyword_id = ${keywordId}::uuid
+      WHERE id = ${mentionId}::uuid AND owner_id = ${viewerId}
+        AND EXISTS (SELECT 1 FROM keywords k WHERE k.id = ${keywordId}::uuid AND k.owner_id = ${viewerId})`,
+  );
   if (count === 0) return fail('not_found', `${MENTION_NOT_FOUND} (Or the keyword is not yours.)`);
   await invalidate([dataTag(viewerId)]);
   return ok(undefined);
@@ -107,12 +107,16 @@ export async function deleteMention(viewerId: string, mentionId: string): Promis
 export async function promoteMention(viewerId: string, mentionId: string): Promise<MutationResult<{ id: string }>> {
   if (!isUuid(mentionId)) return fail('not_found', MENTION_NOT_FOUND);
   const id = randomUUID();
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    INSERT INTO leads (id, owner_id, mention_id, keyword_id, score, score_reasons, created_at, updated_at)
-    SELECT ${id}::uuid, m.owner_id, m.id, m.keyword_id, m.score, m.score_reasons, now(), now()
-    FROM mentions m WHERE m.id = ${mentionId}::uuid AND m.owner_id = ${viewerId}
-    ON CONFLICT (mention_id) DO NOTHING
-    RETURNING id`;
+  // A mention moved or deleted while this runs fails the key: the rerun files the lead under its
+  // new keyword, or finds it gone.
+  const rows = await rerunOnKeyRace(
+    () => prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO leads (id, owner_id, mention_id, keyword_id, score, score_reasons, created_at, updated_at)
+      SELECT ${id}::uuid, m.owner_id, m.id, m.keyword_id, m.score, m.score_reasons, now(), now()
+      FROM mentions m WHERE m.id = ${mentionId}::uuid AND m.owner_id = ${viewerId}
+      ON CONFLICT (mention_id) DO NOTHING
+      RETURNING id`,
+  );
   if (rows.length === 0) {
     const [mention] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM mentions WHERE id = ${mentionId}::uuid AND owner_id = ${viewerId}`;
     return mention?.n ? fail('conflict', 'This mention is already a lead.') : fail('not_found', MENTION_NOT_FOUND);
