@@ -4,7 +4,9 @@
 // of plan 000's "before", and a floor reference; writes bench/results/<time>-<scale>.{json,md}.
 // Options: --runs N (cold runs, 5), --warm N (warm requests, 20), --duration S (load seconds, 10),
 // --page-connections N (10), --api-connections N (5), --reseed, --rebuild, --quick,
-// --only /channels,/api/v1/channels (only the routes starting with one of these).
+// --only /channels,/api/v1/channels (only the routes starting with one of these),
+// --no-naive (Brisk's side only: at large scale the naive Sponsors analytics loads about 1 GB a
+// request, far too slow for warm and load runs; `npm run bench:sponsors -- --naive-runs 1` measures it once).
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +38,7 @@ interface Options {
   reseed: boolean;
   rebuild: boolean;
   only: string[];
+  naive: boolean;
 }
 
 function options(argv: string[]): Options {
@@ -64,6 +67,7 @@ function options(argv: string[]): Options {
     reseed: argv.includes('--reseed'),
     rebuild: argv.includes('--rebuild'),
     only: (value('only') ?? '').split(',').filter(Boolean),
+    naive: !argv.includes('--no-naive'),
   };
 }
 
@@ -73,11 +77,11 @@ type Target = BenchRoute & {
   group: 'pages' | 'api';
 };
 
-function targets(only: readonly string[] = []): Target[] {
+function targets(only: readonly string[] = [], naive = true): Target[] {
   return modules
     .flatMap((module) => module.bench ?? [])
     .filter((route) => only.length === 0 || only.some((prefix) => route.route.startsWith(prefix)))
-    .map((route) => ({ ...route, group: route.kind === 'page' ? 'pages' : 'api' }));
+    .map((route) => ({ ...route, naive: naive ? route.naive : null, group: route.kind === 'page' ? 'pages' : 'api' }));
 }
 
 /** Who requests a route unless its manifest names someone else (`viewer`): a demo account by key. */
@@ -178,7 +182,7 @@ async function main() {
     const startSeconds = await server.start();
     log('server', `next start on ${origin} in ${startSeconds.toFixed(1)} s (log: ${path.relative(process.cwd(), serverLog)})`);
 
-    const list = targets(opts.only);
+    const list = targets(opts.only, opts.naive);
     if (list.length === 0) throw new Error(`no benchmark route starts with ${opts.only.join(' or ')}`);
     const people = new Map<string, CookieJar>();
     for (const key of new Set(list.flatMap((target) => [target.viewer ?? VIEWER, target.warmer ?? WARMER]))) people.set(key, await signIn(origin, demoEmail(key), DEMO_PASSWORD));
