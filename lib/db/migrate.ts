@@ -110,7 +110,7 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
+    await acquireMigrationLock(client);
     await client.query(CREATE_MIGRATIONS_TABLE);
     const status = summarise(local, await appliedRows(client));
     if (status.failed.length > 0) {
@@ -138,6 +138,26 @@ export async function migrate(databaseUrl: string, options: { dir?: string; log?
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK_KEY]).catch(() => {});
     await client.end();
+  }
+}
+
+/** How long a runner waits for another to finish its migrations before it gives up. */
+const LOCK_WAIT_MS = 15 * 60_000;
+const LOCK_POLL_MS = 250;
+
+/**
+ * Takes the migration lock, polling instead of blocking: a runner blocked in pg_advisory_lock
+ * holds a snapshot for as long as it waits, and CREATE INDEX CONCURRENTLY in the other runner
+ * waits for every older snapshot to go: both waited for each other (PostgreSQL: "deadlock
+ * detected") when two instances started at once.
+ */
+async function acquireMigrationLock(client: pg.ClientBase): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PRISMA_ADVISORY_LOCK_KEY]);
+    if (rows[0]?.locked) return;
+    if (Date.now() > deadline) throw new MigrationError(`Another migration runner held the lock for over ${LOCK_WAIT_MS / 60_000} minutes: is one stuck?`);
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
   }
 }
 
@@ -179,10 +199,40 @@ async function applyInTransaction(client: pg.ClientBase, migration: LocalMigrati
   }
 }
 
-/** A migration that cannot run in a transaction (CONCURRENTLY) or manages its own. */
+/** Waits until the runner that claimed this migration has recorded it applied; its failure is this runner's too. */
+async function untilAppliedElsewhere(client: pg.ClientBase, migration: LocalMigration): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const { rows } = await client.query<{ done: boolean; logs: string | null }>(
+      `SELECT finished_at IS NOT NULL AS done, logs FROM "_prisma_migrations" WHERE migration_name = $1 AND rolled_back_at IS NULL ORDER BY started_at DESC LIMIT 1`,
+      [migration.name],
+    );
+    if (rows[0]?.done) return;
+    if (rows[0]?.logs) throw failure(migration, new Error(rows[0].logs));
+    if (Date.now() > deadline) throw new MigrationError(`Migration ${migration.name} was started by another runner and not finished within ${LOCK_WAIT_MS / 60_000} minutes.`, migration.name);
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+  }
+}
+
+/**
+ * A migration that cannot run in a transaction (CONCURRENTLY) or manages its own. Its record is
+ * claimed first, in one statement, unless another runner has applied it or is applying it (then
+ * this one waits for it to finish, so that the next migrations find what it made): on the
+ * embedded database the advisory lock does not exclude (one shared backend), and no transaction
+ * holds the others back here.
+ */
 async function applyAlone(client: pg.ClientBase, migration: LocalMigration): Promise<boolean> {
   const id = randomUUID();
-  await client.query(INSERT_STARTED, [id, migration.checksum, migration.name]);
+  const claimed = await client.query(
+    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+     SELECT $1::varchar, $2::varchar, $3::varchar, clock_timestamp(), 0
+     WHERE NOT EXISTS (SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $3::varchar AND rolled_back_at IS NULL AND (finished_at IS NOT NULL OR logs IS NULL))`,
+    [id, migration.checksum, migration.name],
+  );
+  if (!claimed.rowCount) {
+    await untilAppliedElsewhere(client, migration);
+    return false;
+  }
   try {
     await client.query(migration.sql);
   } catch (error) {
