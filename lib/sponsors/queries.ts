@@ -147,18 +147,22 @@ export const sponsorRolesRead = cachedRead({
 // Analytics: three statements, each a GROUP BY over the range only, each reading one index. Their
 // SQL is built apart (…Sql) so that tests can EXPLAIN exactly what runs (partition pruning).
 
-/** Codes distributed and redeemed in the range, per bucket, dealer and tier; codes in dealers' hands now; the dealers. */
+/**
+ * Codes distributed and redeemed in the range, per bucket, dealer and tier; codes in dealers' hands
+ * now; the dealers. Each part index-only (sponsorship_codes_distributed_idx holds redeemed_at for
+ * the codes redeemed since). The bucket's text is made per group, not per code.
+ */
 export function codeAnalyticsSql(sponsorId: string, from: string, to: string, bucket: Bucket): Prisma.Sql {
   const { start, end } = rangeBounds({ from, to, bucket });
   return Prisma.sql`
     WITH distributed AS (
-      SELECT to_char(date_trunc(${bucket}, c.distributed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, c.dealer_id, c.tier,
+      SELECT date_trunc(${bucket}, c.distributed_at AT TIME ZONE 'UTC') AS bucket, c.dealer_id, c.tier,
              count(*)::int AS n, count(c.redeemed_at)::int AS since_redeemed
       FROM sponsorship_codes c
       WHERE c.sponsor_id = ${sponsorId}::uuid AND c.distributed_at >= ${start} AND c.distributed_at < ${end}
       GROUP BY 1, 2, 3
     ), redeemed AS (
-      SELECT to_char(date_trunc(${bucket}, c.redeemed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, c.dealer_id, c.tier, count(*)::int AS n
+      SELECT date_trunc(${bucket}, c.redeemed_at AT TIME ZONE 'UTC') AS bucket, c.dealer_id, c.tier, count(*)::int AS n
       FROM sponsorship_codes c
       WHERE c.sponsor_id = ${sponsorId}::uuid AND c.redeemed_at >= ${start} AND c.redeemed_at < ${end}
       GROUP BY 1, 2, 3
@@ -168,8 +172,8 @@ export function codeAnalyticsSql(sponsorId: string, from: string, to: string, bu
       WHERE c.sponsor_id = ${sponsorId}::uuid AND c.dealer_id IS NOT NULL AND c.distributed_at IS NULL AND c.redeemed_at IS NULL
       GROUP BY 1
     )
-    SELECT 'distributed' AS what, bucket, dealer_id, tier::text AS tier, n, since_redeemed, NULL AS name FROM distributed
-    UNION ALL SELECT 'redeemed', bucket, dealer_id, tier::text, n, 0, NULL FROM redeemed
+    SELECT 'distributed' AS what, to_char(bucket, 'YYYY-MM-DD') AS bucket, dealer_id, tier::text AS tier, n, since_redeemed, NULL AS name FROM distributed
+    UNION ALL SELECT 'redeemed', to_char(bucket, 'YYYY-MM-DD'), dealer_id, tier::text, n, 0, NULL FROM redeemed
     UNION ALL SELECT 'in_hand', NULL, dealer_id, NULL, n, 0, NULL FROM in_hand
     UNION ALL SELECT 'dealer', NULL, d.id, NULL, 0, 0, d.name FROM dealers d WHERE d.sponsor_id = ${sponsorId}::uuid`;
 }
@@ -190,29 +194,43 @@ export async function loadCodeAnalytics(sponsorId: string, from: string, to: str
   );
 }
 
-/** Analyses in the range by bucket, by dealer, by crop and overall, in one GROUP BY GROUPING SETS over the covering index. */
+/**
+ * Analyses in the range by bucket, by crop and overall (one GROUP BY GROUPING SETS), and by
+ * dealer, over one read of the covering index (the range's rows, materialised once). Distinct
+ * farmers are counted where the page shows them only, by dealer and overall, with hashing: a
+ * count(DISTINCT) in the grouping sets sorted every set's rows again and took three quarters of
+ * the statement's time at large scale (86 of 110 ms for 21,000 analyses).
+ * `level` keeps GROUPING(bucket, dealer, crop)'s meaning: 3 by bucket, 5 by dealer, 6 by crop, 7 overall.
+ */
 export function analysisAnalyticsSql(sponsorId: string, from: string, to: string, bucket: Bucket): Prisma.Sql {
   const { start, end } = rangeBounds({ from, to, bucket });
   return Prisma.sql`
-    SELECT GROUPING(g.bucket, g.dealer_id, g.crop_type) AS level, g.bucket, g.dealer_id, g.crop_type,
-           count(*)::int AS analyses, count(DISTINCT g.farmer_id)::int AS farmers,
-           coalesce(sum(g.overall_health_score), 0)::int AS health_sum, count(g.overall_health_score)::int AS health_n,
-           count(*) FILTER (WHERE g.status = 'completed')::int AS completed,
-           count(*) FILTER (WHERE g.status = 'failed')::int AS failed
-    FROM (
-      SELECT to_char(date_trunc(${bucket}, a.analysis_date AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket,
-             a.dealer_id, a.crop_type, a.farmer_id, a.overall_health_score, a.status
+    WITH a AS MATERIALIZED (
+      SELECT date_trunc(${bucket}, a.analysis_date AT TIME ZONE 'UTC') AS bucket, a.dealer_id, a.crop_type, a.farmer_id, a.overall_health_score, a.status
       FROM plant_analyses a
       WHERE a.sponsor_id = ${sponsorId}::uuid AND a.analysis_date >= ${start} AND a.analysis_date < ${end}
-    ) g
-    GROUP BY GROUPING SETS ((g.bucket), (g.dealer_id), (g.crop_type), ())`;
+    ), dealer_farmers AS (
+      SELECT a.dealer_id, a.farmer_id, count(*) AS analyses FROM a GROUP BY 1, 2
+    )
+    SELECT CASE GROUPING(a.bucket, a.crop_type) WHEN 1 THEN 3 WHEN 2 THEN 6 ELSE 7 END AS level,
+           to_char(a.bucket, 'YYYY-MM-DD') AS bucket, NULL::uuid AS dealer_id, a.crop_type,
+           count(*)::int AS analyses,
+           CASE WHEN GROUPING(a.bucket, a.crop_type) = 3 THEN (SELECT count(*) FROM (SELECT DISTINCT farmer_id FROM a) f) ELSE 0 END::int AS farmers,
+           coalesce(sum(a.overall_health_score), 0)::int AS health_sum, count(a.overall_health_score)::int AS health_n,
+           count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
+           count(*) FILTER (WHERE a.status = 'failed')::int AS failed
+    FROM a
+    GROUP BY GROUPING SETS ((a.bucket), (a.crop_type), ())
+    UNION ALL
+    SELECT 5, NULL, d.dealer_id, NULL, sum(d.analyses)::int, count(*)::int, 0, 0, 0, 0
+    FROM dealer_farmers d
+    GROUP BY d.dealer_id`;
 }
 
 export async function loadAnalysisAnalytics(sponsorId: string, from: string, to: string, bucket: Bucket): Promise<AnalysisAnalytics> {
   const rows = await prisma.$queryRaw<
     { level: number; bucket: string | null; dealer_id: string | null; crop_type: string | null; analyses: number; farmers: number; health_sum: number; health_n: number; completed: number; failed: number }[]
   >(analysisAnalyticsSql(sponsorId, from, to, bucket));
-  // GROUPING(bucket, dealer, crop): a bit per column left out of the set.
   const total = rows.find((row) => row.level === 7);
   const aggregates: AnalysisAggregates = {
     series: rows
@@ -236,21 +254,25 @@ export async function loadAnalysisAnalytics(sponsorId: string, from: string, to:
 /**
  * Messages in the range by bucket and sender, and the conversation figures: a farmer's message
  * counts as answered when the next message on the same analysis (in the range) is the sponsor's.
+ * Conversations (overall only: the page shows no series of them) are counted by their first
+ * message in the range, from the window the answers need already: a count(DISTINCT) sorted the
+ * rows once more. The bucket's text is made per group, not per message.
  */
 export function messageAnalyticsSql(sponsorId: string, from: string, to: string, bucket: Bucket): Prisma.Sql {
   const { start, end } = rangeBounds({ from, to, bucket });
   return Prisma.sql`
     WITH m AS (
-      SELECT to_char(date_trunc(${bucket}, m.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS bucket, m.sent_at, m.analysis_id, m.sender_role,
+      SELECT date_trunc(${bucket}, m.sent_at AT TIME ZONE 'UTC') AS bucket, m.sent_at, m.sender_role,
+             lag(m.sent_at) OVER w IS NULL AS opens,
              lead(m.sender_role) OVER w AS next_role, lead(m.sent_at) OVER w AS next_at
       FROM analysis_messages m
       WHERE m.sponsor_id = ${sponsorId}::uuid AND m.sent_at >= ${start} AND m.sent_at < ${end}
       WINDOW w AS (PARTITION BY m.analysis_id ORDER BY m.sent_at)
     )
-    SELECT GROUPING(m.bucket) AS level, m.bucket,
+    SELECT GROUPING(m.bucket) AS level, to_char(m.bucket, 'YYYY-MM-DD') AS bucket,
            count(*) FILTER (WHERE m.sender_role = 'sponsor')::int AS from_sponsor,
            count(*) FILTER (WHERE m.sender_role = 'farmer')::int AS from_farmers,
-           count(DISTINCT m.analysis_id)::int AS conversations,
+           CASE WHEN GROUPING(m.bucket) = 1 THEN count(*) FILTER (WHERE m.opens) ELSE 0 END::int AS conversations,
            count(*) FILTER (WHERE m.sender_role = 'farmer' AND m.next_role = 'sponsor')::int AS answered,
            coalesce(sum(round(extract(epoch FROM m.next_at - m.sent_at) * 1000)) FILTER (WHERE m.sender_role = 'farmer' AND m.next_role = 'sponsor'), 0)::float8 AS response_ms
     FROM m
