@@ -45,6 +45,8 @@ test('a keyword and a feed source are added, “Search now” finds a lead, and 
   const sources = page.getByRole('region', { name: 'Your sources' });
   await expect(sources).toContainText('Design Forum');
   await sources.getByRole('link', { name: 'Design Forum' }).click();
+  // On the source's own page (the list has a "Search now" of its own, hidden once the page changes).
+  await expect(pageHeading(page)).toHaveText('Source');
   await expect(page.getByRole('main')).toContainText(/new mention|nothing new/, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Search Design Forum now' }).click();
   await expect(page.getByTestId('search-progress')).toContainText('No search under way.', { timeout: 20_000 });

@@ -109,6 +109,8 @@ test('a dealer sends a code, a farmer redeems it, requests an analysis and write
   await expect(sofia.page.getByRole('button', { name: 'Mark all read' })).toHaveCount(0);
   await sofia.page.getByLabel('Write to Gus Larsen').fill('Yes: spray sulphur this week.');
   await sofia.page.getByRole('button', { name: 'Send' }).click();
+  // Sent (the reply is in the conversation) before Gus looks.
+  await expect(sofia.page.getByRole('listitem').filter({ hasText: 'Yes: spray sulphur this week.' })).toBeVisible();
   await gus.page.goto('/sponsors/messages');
   await expect(gus.page.getByRole('listitem').filter({ hasText: 'Yes: spray sulphur this week.' })).toContainText('unread');
 
