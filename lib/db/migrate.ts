@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import pg from 'pg';
 
 /**
@@ -152,12 +153,18 @@ const LOCK_POLL_MS = 250;
  * detected") when two instances started at once.
  */
 async function acquireMigrationLock(client: pg.ClientBase): Promise<void> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
+  await pollUntil('Another migration runner held the lock', async () => {
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PRISMA_ADVISORY_LOCK_KEY]);
-    if (rows[0]?.locked) return;
-    if (Date.now() > deadline) throw new MigrationError(`Another migration runner held the lock for over ${LOCK_WAIT_MS / 60_000} minutes: is one stuck?`);
-    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    return rows[0]?.locked === true;
+  });
+}
+
+/** Asks `done` every LOCK_POLL_MS until it says yes, for LOCK_WAIT_MS at most. */
+async function pollUntil(waitingFor: string, done: () => Promise<boolean>, migration?: string): Promise<void> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new MigrationError(`${waitingFor} for over ${LOCK_WAIT_MS / 60_000} minutes: is a runner stuck?`, migration);
+    await setTimeout(LOCK_POLL_MS);
   }
 }
 
@@ -201,17 +208,14 @@ async function applyInTransaction(client: pg.ClientBase, migration: LocalMigrati
 
 /** Waits until the runner that claimed this migration has recorded it applied; its failure is this runner's too. */
 async function untilAppliedElsewhere(client: pg.ClientBase, migration: LocalMigration): Promise<void> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
+  await pollUntil(`Migration ${migration.name} was being applied by another runner`, async () => {
     const { rows } = await client.query<{ done: boolean; logs: string | null }>(
       `SELECT finished_at IS NOT NULL AS done, logs FROM "_prisma_migrations" WHERE migration_name = $1 AND rolled_back_at IS NULL ORDER BY started_at DESC LIMIT 1`,
       [migration.name],
     );
-    if (rows[0]?.done) return;
     if (rows[0]?.logs) throw failure(migration, new Error(rows[0].logs));
-    if (Date.now() > deadline) throw new MigrationError(`Migration ${migration.name} was started by another runner and not finished within ${LOCK_WAIT_MS / 60_000} minutes.`, migration.name);
-    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
-  }
+    return rows[0]?.done === true;
+  }, migration.name);
 }
 
 /**
