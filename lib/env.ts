@@ -46,6 +46,10 @@ const schema = z
     // Plan 004's ENABLE_PROGRESSIVE_LOADING: `false` renders a project dashboard in one pass
     // (every component's data first, then the page), for comparison with progressive loading.
     ENABLE_PROGRESSIVE_LOADING: booleanFlag('true'),
+    // Channels: how long a collector's metrics may take to show on the dashboards, in seconds.
+    // Ingestion drops a channel's cached analytics at once, then at most once per this window
+    // (lib/cache/coalesce.ts); 0 drops them after every batch.
+    CHANNELS_METRICS_FRESHNESS_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
     BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
     BETTER_AUTH_URL: optionalUrl(['http:', 'https:']),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

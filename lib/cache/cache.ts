@@ -11,6 +11,7 @@ import { processGlobal } from '@/lib/process-global';
 import { recordCacheRead, runInLoader } from '@/lib/metrics/context';
 import { logger } from '@/lib/metrics/logger';
 import { createRedis } from '@/lib/redis/client';
+import { createTagCoalescer } from './coalesce';
 import type { CacheKind } from './kinds';
 import { redisBus } from './redis-bus';
 
@@ -295,6 +296,19 @@ export function refreshCached<T>(read: CachedRead<T>): Promise<T> {
 export async function invalidate(tags: readonly string[]): Promise<void> {
   await dataCache().invalidate(tags);
   expireNextTags(tags);
+}
+
+/**
+ * invalidate() for a stream of changes nobody waits to read back (a collector's metrics): each
+ * tag at once the first time, then at most once per `windowMs` (lib/cache/coalesce.ts). A drop
+ * at the end of a window runs outside any request, so it reaches the data cache and the render
+ * cache but not Next's own rendered output, which its cacheLife bounds.
+ */
+export function invalidateCoalesced(tags: readonly string[], windowMs: number): Promise<void> {
+  const coalescer = processGlobal('tagCoalescer', () =>
+    createTagCoalescer(invalidate, (error) => logger.warn({ err: (error as Error).message }, 'cache: a coalesced invalidation failed')),
+  );
+  return coalescer.invalidate(tags, windowMs);
 }
 
 /**

@@ -227,6 +227,46 @@ describe('POST /api/v1/channels/metrics', () => {
   });
 });
 
+describe('freshness under a busy collector', () => {
+  it('shows the first batch at once and the next ones of its window together when it ends; the subscription stays cached', async () => {
+    const { owner, channelId, postIds } = await collector(4);
+    const windowMs = 600;
+    const queued = async (seed: number) => {
+      const id = randomUUID();
+      const posts = snapshots(postIds, 8, seed);
+      await prisma.metricBatch.create({ data: { id, userId: owner.id, postCount: posts.length, channelCount: 0, payload: { posts, channels: [] } } });
+      return { id, views: posts.reduce((sum, s) => sum + s.views, 0) };
+    };
+    const channelViews = async () => (await getChannelSummary(owner.id, channelId, 7))!.totals.views;
+    const dashboardViews = async () => (await getChannelDashboard(owner.id, 7)).list.totals.views;
+    const start = { channel: await channelViews(), dashboard: await dashboardViews() };
+
+    // A quiet collector's batch: on the next request.
+    const first = await queued(901);
+    await ingestBatches([first.id], { freshnessMs: windowMs });
+    expect(await channelViews()).toBe(start.channel + first.views);
+    expect(await dashboardViews()).toBe(start.dashboard + first.views);
+
+    // Two more inside the window: applied (the rollup is exact at once) but the cached analytics
+    // are kept until the window ends, then show both.
+    const second = await queued(902);
+    const third = await queued(903);
+    await ingestBatches([second.id], { freshnessMs: windowMs });
+    await ingestBatches([third.id], { freshnessMs: windowMs });
+    expect(await storedRollup([channelId])).toEqual(await recomputedRollup([channelId]));
+    expect(await channelViews()).toBe(start.channel + first.views);
+    await expect.poll(channelViews, { timeout: 5_000, interval: 50 }).toBe(start.channel + first.views + second.views + third.views);
+    expect(await dashboardViews()).toBe(start.dashboard + first.views + second.views + third.views);
+
+    // Metrics never drop what they do not change: the subscription is still served from the cache.
+    await getSubscription(owner.id);
+    await ingestBatches([(await queued(904)).id], { freshnessMs: windowMs });
+    const subscription = await countStatements(() => getSubscription(owner.id));
+    expect(subscription.statements).toBe(0);
+    expect(subscription.metrics.cache).toMatchObject({ hits: 1, misses: 0 });
+  });
+});
+
 describe('audience snapshots', () => {
   it('keep each day’s latest and the latest of all; an older one changes nothing', async () => {
     const { owner, channelId, token } = await collector(1);

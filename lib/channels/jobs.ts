@@ -1,9 +1,10 @@
 import { prisma } from '@/lib/db/client';
-import { invalidate } from '@/lib/cache/cache';
+import { invalidate, invalidateCoalesced } from '@/lib/cache/cache';
+import { env } from '@/lib/env';
 import { outgoing, sendEvents } from '@/lib/jobs/backend';
 import { INGEST_CHUNK_SIZE, metricsReceived } from './module';
 import type { ChannelSnapshot, PostSnapshot, StoredBatchPayload } from './schemas';
-import { channelTag, ownerTag } from './tags';
+import { channelMetricsTag, ownerMetricsTag, ownerTag } from './tags';
 
 /*
  * The logic of the Channels jobs, declared with their events in ./module.ts.
@@ -57,9 +58,10 @@ const channelKey = (s: ChannelSnapshot) => `${s.channelId.toLowerCase()}|${new D
 /**
  * Applies queued metric batches (plan 002's batch_task + memory_efficient_task): their post
  * snapshots in chunks of 500, one statement per chunk, then their audience snapshots, then
- * marks them processed and drops the caches of the channels they touched.
+ * marks them processed and drops the cached analytics of the channels they touched (at once, or
+ * at the end of the freshness window `freshnessMs`, CHANNELS_METRICS_FRESHNESS_SECONDS by default).
  */
-export async function ingestBatches(batchIds: readonly string[]): Promise<IngestResult> {
+export async function ingestBatches(batchIds: readonly string[], { freshnessMs }: { freshnessMs?: number } = {}): Promise<IngestResult> {
   const ids = [...new Set(batchIds)];
   const batches = await prisma.$queryRaw<{ id: string; payload: StoredBatchPayload }[]>`
     SELECT id::text, payload FROM metric_batches WHERE id = ANY (${ids}::uuid[]) AND status = 'queued' ORDER BY received_at, id`;
@@ -94,8 +96,13 @@ export async function ingestBatches(batchIds: readonly string[]): Promise<Ingest
     WHERE id = ANY (${batches.map((b) => b.id)}::uuid[]) AND status = 'queued'`;
   result.channels = touched.size;
   if (touched.size > 0) {
+    // Only what metrics change, and coalesced: a busy collector costs the caches one drop per
+    // channel and window, not one per batch (README, Channels: freshness).
     const values = [...touched.values()];
-    await invalidate([...new Set([...values.map((t) => channelTag(t.channelId)), ...values.map((t) => ownerTag(t.ownerId))])]);
+    await invalidateCoalesced(
+      [...values.map((t) => channelMetricsTag(t.channelId)), ...values.map((t) => ownerMetricsTag(t.ownerId))],
+      freshnessMs ?? env().CHANNELS_METRICS_FRESHNESS_SECONDS * 1000,
+    );
   }
   return result;
 }

@@ -4,7 +4,7 @@ import { cachedRead } from '@/lib/cache/read';
 import { isUuid } from '@/lib/validation';
 import { channelCacheKinds as kinds } from './module';
 import { fillDays, periodWindow, sumTotals } from './period';
-import { channelTag, ownerTag, plansTag } from './tags';
+import { channelMetricsTag, channelTag, ownerMetricsTag, ownerTag, plansTag } from './tags';
 import {
   FREE_PLAN_ID,
   MIN_VIEWS_FOR_ENGAGEMENT,
@@ -126,7 +126,7 @@ function toCard(row: ChannelCardRow): ChannelCard {
 export const channelListRead = cachedRead({
   kind: kinds.list,
   key: (viewerId: string, period: Period, now?: Date) => ['list', viewerId, period, periodWindow(period, now).end],
-  tags: (viewerId: string) => [ownerTag(viewerId)],
+  tags: (viewerId: string) => [ownerTag(viewerId), ownerMetricsTag(viewerId)],
   load: loadChannelList,
 });
 
@@ -152,7 +152,7 @@ export async function loadDashboardDaily(viewerId: string, period: Period, now =
 export const dashboardDailyRead = cachedRead({
   kind: kinds.summary,
   key: (viewerId: string, period: Period, now?: Date) => ['dashboard-daily', viewerId, period, periodWindow(period, now).end],
-  tags: (viewerId: string) => [ownerTag(viewerId)],
+  tags: (viewerId: string) => [ownerTag(viewerId), ownerMetricsTag(viewerId)],
   load: loadDashboardDaily,
 });
 
@@ -212,7 +212,7 @@ export const loadDashboardTopPosts = (viewerId: string, period: Period, now = ne
 export const dashboardTopPostsRead = cachedRead({
   kind: kinds.postMetrics,
   key: (viewerId: string, period: Period, now?: Date) => ['dashboard-top', viewerId, period, periodWindow(period, now).end],
-  tags: (viewerId: string) => [ownerTag(viewerId)],
+  tags: (viewerId: string) => [ownerTag(viewerId), ownerMetricsTag(viewerId)],
   load: loadDashboardTopPosts,
 });
 
@@ -367,7 +367,8 @@ export async function loadChannelHeader(viewerId: string, channelId: string): Pr
 export const channelHeaderRead = cachedRead({
   kind: kinds.list,
   key: (viewerId: string, channelId: string) => ['channel', viewerId, channelId],
-  tags: (viewerId: string, channelId: string) => [channelTag(channelId), ownerTag(viewerId)],
+  // The header shows the subscriber count, which audience snapshots change.
+  tags: (viewerId: string, channelId: string) => [channelTag(channelId), ownerTag(viewerId), channelMetricsTag(channelId)],
   load: loadChannelHeader,
 });
 
@@ -400,7 +401,7 @@ export function channelDaysSql(channelId: string, window: Pick<PeriodWindow, 'pr
 export const channelSummaryRead = cachedRead({
   kind: kinds.summary,
   key: (channelId: string, period: Period, now?: Date) => ['summary', channelId, period, periodWindow(period, now).end],
-  tags: (channelId: string) => [channelTag(channelId)],
+  tags: (channelId: string) => [channelTag(channelId), channelMetricsTag(channelId)],
   load: loadChannelSummary,
 });
 
@@ -434,7 +435,7 @@ export async function loadAudience(channelId: string, period: Period, now = new 
 export const audienceRead = cachedRead({
   kind: kinds.stats,
   key: (channelId: string, period: Period, now?: Date) => ['audience', channelId, period, periodWindow(period, now).end],
-  tags: (channelId: string) => [channelTag(channelId)],
+  tags: (channelId: string) => [channelTag(channelId), channelMetricsTag(channelId)],
   load: loadAudience,
 });
 
@@ -444,7 +445,7 @@ export const loadChannelTopPosts = (channelId: string, period: Period, now = new
 export const channelTopPostsRead = cachedRead({
   kind: kinds.postMetrics,
   key: (channelId: string, period: Period, now?: Date) => ['channel-top', channelId, period, periodWindow(period, now).end],
-  tags: (channelId: string) => [channelTag(channelId)],
+  tags: (channelId: string) => [channelTag(channelId), channelMetricsTag(channelId)],
   load: loadChannelTopPosts,
 });
 
