@@ -4,10 +4,17 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 /**
  * Runs `write` while `change` is made and not yet committed, and commits the change once the write
  * waits on the rows it locked: the write reads the rows as they were and checks its keys as they
- * are. On PostgreSQL that is the race of two requests; the embedded database runs one statement
- * at a time (one connection), so there the write simply follows the change.
+ * are. With `thenLock`, the change then locks more rows before it commits: rows the write holds
+ * already make the two wait for each other, the deadlock PostgreSQL breaks by rolling back the
+ * one that waited first, the write. On PostgreSQL that is the race of two requests; the embedded
+ * database runs one statement at a time (one connection), so there the write simply follows the
+ * change.
  */
-export async function racingCommit<T>(change: (tx: Prisma.TransactionClient) => Promise<unknown>, write: () => Promise<T>): Promise<T> {
+export async function racingCommit<T>(
+  change: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  write: () => Promise<T>,
+  thenLock?: (tx: Prisma.TransactionClient) => Promise<unknown>,
+): Promise<T> {
   let result!: Promise<{ value: T } | { error: unknown }>;
   await prisma.$transaction(
     async (tx) => {
@@ -17,10 +24,10 @@ export async function racingCommit<T>(change: (tx: Prisma.TransactionClient) => 
         (error: unknown) => ({ error }),
       );
       // The test database is embedded unless the run names a PostgreSQL server (test/global-setup.ts).
-      if (!process.env.BRISK_TEST_SERVER_URL) return;
+      if (!process.env.BRISK_TEST_SERVER_URL) return void (await thenLock?.(tx));
       for (let waited = 0; waited < 10_000; waited += 20) {
         const [waiting] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`;
-        if (waiting!.n > 0) return;
+        if (waiting!.n > 0) return void (await thenLock?.(tx));
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       throw new Error('racingCommit: the write never waited on the change');

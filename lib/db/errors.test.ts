@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable, rerunOnKeyRace, sqlState } from './errors';
+import { isDatabaseUnavailable, rerunOnRace, sqlState } from './errors';
 
 describe('isDatabaseUnavailable', () => {
   it('knows the errors of a lost or refused database', () => {
@@ -41,20 +41,26 @@ describe('sqlState', () => {
   });
 });
 
-describe('rerunOnKeyRace', () => {
+describe('rerunOnRace', () => {
   const keyRace = () => Object.assign(new Error('fk'), { meta: { code: '23503' } });
 
   it('runs the statement again after a broken key, and answers from the rerun', async () => {
     let runs = 0;
-    expect(await rerunOnKeyRace(async () => (++runs === 1 ? Promise.reject(keyRace()) : runs))).toBe(2);
+    expect(await rerunOnRace(async () => (++runs === 1 ? Promise.reject(keyRace()) : runs))).toBe(2);
+  });
+
+  it('runs the statement again after PostgreSQL rolled it back to break a deadlock', async () => {
+    let runs = 0;
+    const deadlock = () => Object.assign(new Error('Raw query failed. Code: `40P01`.'), { meta: { code: '40P01' } });
+    expect(await rerunOnRace(async () => (++runs < 3 ? Promise.reject(deadlock()) : runs))).toBe(3);
   });
 
   it('gives up after its attempts, and never reruns other errors', async () => {
     let runs = 0;
-    await expect(rerunOnKeyRace(async () => (runs++, Promise.reject(keyRace())))).rejects.toThrow('fk');
+    await expect(rerunOnRace(async () => (runs++, Promise.reject(keyRace())))).rejects.toThrow('fk');
     expect(runs).toBe(3);
     runs = 0;
-    await expect(rerunOnKeyRace(async () => (runs++, Promise.reject(Object.assign(new Error('dup'), { meta: { code: '23505' } }))))).rejects.toThrow('dup');
+    await expect(rerunOnRace(async () => (runs++, Promise.reject(Object.assign(new Error('dup'), { meta: { code: '23505' } }))))).rejects.toThrow('dup');
     expect(runs).toBe(1);
   });
 });

@@ -48,18 +48,26 @@ export function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+// What a concurrent write can do to one statement, which PostgreSQL then rolls back whole:
+// 23503, under READ COMMITTED the statement read a row before that write and checked its key after
+// it; 40P01, the two locked the same rows in opposite orders (say a keyword's delete, which
+// cascades to its mentions, and a mention's write, whose counter trigger locks its keyword) and
+// PostgreSQL broke the deadlock by rolling one back.
+const RACE_STATES = new Set(['23503', '40P01']);
+
 /**
- * Runs a statement that reads rows and writes a key to them, again when a write committed in
- * between broke that key (23503: under READ COMMITTED the read saw the row before the change, the
- * key check after it). The next run reads what that write left, so the caller answers from the
- * present state (gone, moved) instead of failing.
+ * Runs a single-statement write (its own transaction: never inside one) again when a concurrent
+ * write made PostgreSQL roll it back (RACE_STATES). Nothing of it was kept, and the rerun reads
+ * what the other write left, so the caller answers from the present state (done, gone, moved)
+ * instead of failing.
  */
-export async function rerunOnKeyRace<T>(statement: () => Promise<T>, attempts = 3): Promise<T> {
+export async function rerunOnRace<T>(statement: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await statement();
     } catch (error) {
-      if (attempt >= attempts || sqlState(error) !== '23503') throw error;
+      const state = sqlState(error);
+      if (attempt >= attempts || state === undefined || !RACE_STATES.has(state)) throw error;
     }
   }
 }

@@ -141,6 +141,22 @@ describe('mentions and leads', () => {
     expect(await storedCounters(owner.id)).toEqual(await actualCounters(owner.id));
   });
 
+  it('deletes a keyword whose mention a concurrent write holds: the deadlock rolls the delete back once, and its rerun deletes it', async () => {
+    const { owner, keywords } = await createListener({ keywords: ['CRM', 'Next.js'] });
+    const [mention] = await addMentions(owner.id, [keywords[1]!.id], 3);
+    // A move or delete of the mention locks it first, then its counter trigger locks the keyword;
+    // the keyword's delete locks the keyword first, then cascades to the mention.
+    const deleted = await racingCommit(
+      (tx) => tx.$queryRaw`SELECT 1 FROM mentions WHERE id = ${mention!}::uuid FOR UPDATE`,
+      () => deleteKeyword(owner.id, keywords[1]!.id),
+      (tx) => tx.$queryRaw`SELECT 1 FROM keywords WHERE id = ${keywords[1]!.id}::uuid FOR NO KEY UPDATE`,
+    );
+    expect(deleted).toMatchObject({ ok: true });
+    expect(await prisma.keyword.count({ where: { id: keywords[1]!.id } })).toBe(0);
+    expect(await prisma.mention.count({ where: { keywordId: keywords[1]!.id } })).toBe(0);
+    expect(await storedCounters(owner.id)).toEqual(await actualCounters(owner.id));
+  });
+
   it('keeps the threshold between 0 and 100', async () => {
     const { owner } = await createListener();
     expect(await setThreshold(owner.id, { threshold: '101' })).toMatchObject({ ok: false, fieldErrors: { threshold: 'Give a score from 0 to 100.' } });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { prisma } from '@/lib/db/client';
 import { invalidate } from '@/lib/cache/cache';
 import { sendEvent } from '@/lib/jobs/backend';
-import { rerunOnKeyRace, sqlState } from '@/lib/db/errors';
+import { rerunOnRace, sqlState } from '@/lib/db/errors';
 import { logger } from '@/lib/metrics/logger';
 import { fail, invalid, isUuid, ok, type MutationResult } from '@/lib/validation';
 import { searchRequested } from './module';
@@ -67,10 +67,14 @@ export async function renameKeyword(viewerId: string, keywordId: string, input: 
   return ok({ id: keywordId });
 }
 
-/** Deletes a keyword with its mentions and their leads (one statement: the cascade and the counters follow). */
+/**
+ * Deletes a keyword with its mentions and their leads (one statement: the cascade and the counters
+ * follow). It locks the keyword, then its mentions; a write to one of them meanwhile locks the
+ * mention, then the keyword: the deadlock PostgreSQL breaks by rolling one back, which reruns.
+ */
 export async function deleteKeyword(viewerId: string, keywordId: string): Promise<MutationResult> {
   if (!isUuid(keywordId)) return fail('not_found', KEYWORD_NOT_FOUND);
-  const count = await prisma.$executeRaw`DELETE FROM keywords WHERE id = ${keywordId}::uuid AND owner_id = ${viewerId}`;
+  const count = await rerunOnRace(() => prisma.$executeRaw`DELETE FROM keywords WHERE id = ${keywordId}::uuid AND owner_id = ${viewerId}`);
   if (count === 0) return fail('not_found', KEYWORD_NOT_FOUND);
   await invalidate([dataTag(viewerId)]);
   return ok(undefined);
@@ -84,7 +88,7 @@ export async function moveMention(viewerId: string, mentionId: string, keywordId
   if (!isUuid(mentionId)) return fail('not_found', MENTION_NOT_FOUND);
   if (!isUuid(keywordId)) return fail('invalid', 'Choose one of your keywords.', { keyword: 'Choose one of your keywords.' });
   // A keyword deleted while this runs fails the key: the rerun no longer finds it.
-  const count = await rerunOnKeyRace(
+  const count = await rerunOnRace(
     () => prisma.$executeRaw`
       UPDATE mentions SET keyword_id = ${keywordId}::uuid
       WHERE id = ${mentionId}::uuid AND owner_id = ${viewerId}
@@ -97,7 +101,7 @@ export async function moveMention(viewerId: string, mentionId: string, keywordId
 
 export async function deleteMention(viewerId: string, mentionId: string): Promise<MutationResult> {
   if (!isUuid(mentionId)) return fail('not_found', MENTION_NOT_FOUND);
-  const count = await prisma.$executeRaw`DELETE FROM mentions WHERE id = ${mentionId}::uuid AND owner_id = ${viewerId}`;
+  const count = await rerunOnRace(() => prisma.$executeRaw`DELETE FROM mentions WHERE id = ${mentionId}::uuid AND owner_id = ${viewerId}`);
   if (count === 0) return fail('not_found', MENTION_NOT_FOUND);
   await invalidate([dataTag(viewerId)]);
   return ok(undefined);
@@ -109,7 +113,7 @@ export async function promoteMention(viewerId: string, mentionId: string): Promi
   const id = randomUUID();
   // A mention moved or deleted while this runs fails the key: the rerun files the lead under its
   // new keyword, or finds it gone.
-  const rows = await rerunOnKeyRace(
+  const rows = await rerunOnRace(
     () => prisma.$queryRaw<{ id: string }[]>`
       INSERT INTO leads (id, owner_id, mention_id, keyword_id, score, score_reasons, created_at, updated_at)
       SELECT ${id}::uuid, m.owner_id, m.id, m.keyword_id, m.score, m.score_reasons, now(), now()
@@ -130,10 +134,12 @@ export async function setLeadStatus(viewerId: string, leadId: string, statusInpu
   const status = leadStatusSchema.safeParse(statusInput);
   if (!status.success) return invalid(status.error);
   if (!isUuid(leadId)) return fail('not_found', LEAD_NOT_FOUND);
-  const count = await prisma.$executeRaw`
-    UPDATE leads SET status = ${status.data}::lead_status, updated_at = now(),
-      status_changed_at = CASE WHEN status = ${status.data}::lead_status THEN status_changed_at ELSE now() END
-    WHERE id = ${leadId}::uuid AND owner_id = ${viewerId}`;
+  const count = await rerunOnRace(
+    () => prisma.$executeRaw`
+      UPDATE leads SET status = ${status.data}::lead_status, updated_at = now(),
+        status_changed_at = CASE WHEN status = ${status.data}::lead_status THEN status_changed_at ELSE now() END
+      WHERE id = ${leadId}::uuid AND owner_id = ${viewerId}`,
+  );
   if (count === 0) return fail('not_found', LEAD_NOT_FOUND);
   await invalidate([dataTag(viewerId)]);
   return ok({ status: status.data });
@@ -141,7 +147,7 @@ export async function setLeadStatus(viewerId: string, leadId: string, statusInpu
 
 export async function deleteLead(viewerId: string, leadId: string): Promise<MutationResult> {
   if (!isUuid(leadId)) return fail('not_found', LEAD_NOT_FOUND);
-  const count = await prisma.$executeRaw`DELETE FROM leads WHERE id = ${leadId}::uuid AND owner_id = ${viewerId}`;
+  const count = await rerunOnRace(() => prisma.$executeRaw`DELETE FROM leads WHERE id = ${leadId}::uuid AND owner_id = ${viewerId}`);
   if (count === 0) return fail('not_found', LEAD_NOT_FOUND);
   await invalidate([dataTag(viewerId)]);
   return ok(undefined);
