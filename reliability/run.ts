@@ -16,6 +16,7 @@ import { runOrThrow, sleep } from '@/bench/lib/proc';
 import { percentile } from '@/bench/lib/stats';
 import type { ReliabilityContext } from '@/lib/modules/manifest';
 import { modules } from '@/modules';
+import { serverEntry } from '@/scripts/lib/server-process';
 import { ActionCaller } from './lib/actions';
 import { AppInstance } from './lib/app';
 import { phase, startLoad, type PhaseFigures, type RunningLoad, type Target } from './lib/load';
@@ -63,7 +64,7 @@ async function main() {
   // --- services and the build -------------------------------------------------------------
   if (process.env.RELIABILITY_DIST_DIR) {
     // A build named by the caller (CI's) is used as it is, never rebuilt with other settings.
-    if (!existsSync(path.join(DIST_DIR, 'BUILD_ID'))) throw new Error(`RELIABILITY_DIST_DIR=${DIST_DIR}: no build there`);
+    if (!existsSync(path.join(DIST_DIR, 'BUILD_ID')) || !existsSync(serverEntry(DIST_DIR))) throw new Error(`RELIABILITY_DIST_DIR=${DIST_DIR}: no build there (npm run build)`);
     log('build', `using ${DIST_DIR}`);
   } else if (buildIsStale(DIST_DIR)) {
     log('build', `next build into ${DIST_DIR}`);
@@ -666,9 +667,13 @@ async function startSoak(
         return [instance.name, String(list.length), `${percentile(values, 0).toFixed(0)} MB`, `${percentile(values, 50).toFixed(0)} MB`, `${percentile(values, 100).toFixed(0)} MB`];
       });
       report.table(`7. Resident memory (RSS) per instance, sampled every 5 s for ${Math.round((endAt - started) / 1000)} s (A and B were killed and restarted by sections 3 and 4)`, ['instance', 'samples', 'min', 'median', 'max'], rows);
-      // Plan 000 hoped for "under 256 MB" per server; a Next server is above it at rest (its
-      // code, V8's heap grown lazily under load): reported, with the README's account of it.
-      const peaks = instances.map((instance) => `${instance.name} ${mb(Math.max(0, ...samples.get(instance.name)!.map((s) => s.kb))).toFixed(0)} MB`);
+      // Plan 000 hoped for "under 256 MB" per server. With the heap capped (scripts/lib/server-process.ts)
+      // a server stays near it but not under it under closed-loop load on every page (its code,
+      // the live heap with its caches, malloc's arenas): reported, with the README's account of it.
+      const peaks = instances.map((instance) => {
+        const peak = mb(Math.max(0, ...samples.get(instance.name)!.map((s) => s.kb)));
+        return `${instance.name} ${peak.toFixed(0)} MB${peak < RSS_BOUND_MB ? '' : ' (above)'}`;
+      });
       report.note(`${section}: peak RSS per instance: ${peaks.join(', ')} (plan 000: under ${RSS_BOUND_MB} MB)`);
       // The trend, on the live heap after a full collection (the soak server's heap probe):
       // from the end of its first minute to the end, it may grow by what the caches in its

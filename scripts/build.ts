@@ -1,12 +1,16 @@
 // `npm run build`: next build (with webpack: its client chunks for a page's first load measured
 // 115.6 kB brotli against Turbopack's 120.4 kB on /wishlists, under the 120 kB budget), then a
 // brotli copy of every static script and stylesheet (scripts/lib/precompress.ts), which the
-// server sends to browsers that accept brotli.
+// server sends to browsers that accept brotli, and the production server compiled to plain
+// JavaScript (scripts/lib/compile-server.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { compileServer } from './lib/compile-server';
 import { precompressStatic } from './lib/precompress';
 
 const build = spawnSync(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'build', '--webpack'], { stdio: 'inherit', env: process.env });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const { files, before, after } = precompressStatic(process.env.BRISK_DIST_DIR ?? '.next');
+const distDir = process.env.BRISK_DIST_DIR ?? '.next';
+const { files, before, after } = precompressStatic(distDir);
 console.log(`precompressed ${files} static files: ${(before / 1024).toFixed(0)} kB → ${(after / 1024).toFixed(0)} kB (brotli)`);
+console.log(`compiled the production server: ${await compileServer(distDir)}`);

@@ -1,7 +1,8 @@
 // The production server: Next's request handler behind Brisk's render cache
 // (lib/render-cache/server.ts), which serves a viewer's unchanged pages again without rendering
-// them, pages rendered in full while the database fails (503 when it cannot be read: lib/db/degraded.ts), and the build's static files brotli-compressed at build time (scripts/lib/static-assets.ts). `npm start` runs it (after the database, migrations, seed and build); on its own:
-// `NODE_ENV=production tsx scripts/serve.ts` with PORT and HOSTNAME (default 0.0.0.0).
+// them, pages rendered in full while the database fails (503 when it cannot be read: lib/db/degraded.ts), and the build's static files brotli-compressed at build time (scripts/lib/static-assets.ts). `npm start` runs it (after the database, migrations, seed and build); the build compiles it to
+// `.next/serve/serve.mjs`, which scripts/lib/server-process.ts starts with Node's flags, and so
+// on its own: `NODE_ENV=production node --max-old-space-size=… .next/serve/serve.mjs` with PORT and HOSTNAME (default 0.0.0.0).
 import { createServer } from 'node:http';
 import next from 'next';
 import { brotliStaticAssets } from './lib/static-assets';

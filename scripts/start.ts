@@ -10,6 +10,7 @@ import pg from 'pg';
 import { EnvError, env, type Env } from '@/lib/env';
 import { MigrationError, migrate } from '@/lib/db/migrate';
 import { startEmbeddedProcess, type RunningDatabase } from './lib/embedded-process';
+import { serverEntry, serverProcess } from './lib/server-process';
 
 const dev = process.argv.includes('--dev');
 const NEXT_BIN = path.resolve('node_modules/next/dist/bin/next');
@@ -43,10 +44,11 @@ function newestMtime(entry: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = path.join(process.env.BRISK_DIST_DIR ?? '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
+  const distDir = process.env.BRISK_DIST_DIR ?? '.next';
+  const buildId = path.join(distDir, 'BUILD_ID');
+  if (!existsSync(buildId) || !existsSync(serverEntry(distDir))) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'inngest', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'package-lock.json'];
+  const sources = ['app', 'components', 'lib', 'inngest', 'public', 'proxy.ts', 'modules.ts', 'scripts/serve.ts', 'scripts/lib', 'next.config.mjs', 'postcss.config.mjs', 'package-lock.json'];
   return sources.some((source) => newestMtime(source) > built);
 }
 
@@ -80,10 +82,11 @@ async function main() {
     throw error;
   }
 
-  // Production: Next behind the render cache (scripts/serve.ts); development: next dev.
+  // Production: Next behind the render cache (scripts/serve.ts, compiled by the build); development: next dev.
+  const production = serverProcess(process.env.BRISK_DIST_DIR ?? '.next', { ...childEnv, PORT: String(config.PORT) });
   const server = dev
     ? spawn(process.execPath, [NEXT_BIN, 'dev', '--port', String(config.PORT)], { stdio: 'inherit', env: childEnv })
-    : spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production', PORT: String(config.PORT) } });
+    : spawn(production.command, production.args, { stdio: 'inherit', env: production.env });
   const shutdown = (signal: NodeJS.Signals) => server.kill(signal);
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

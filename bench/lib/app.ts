@@ -4,6 +4,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, st
 import path from 'node:path';
 import pg from 'pg';
 import { log } from './log';
+import { serverEntry, serverProcess } from '@/scripts/lib/server-process';
 import { runOrThrow, sleep } from './proc';
 
 export const BENCH_DIST_DIR = process.env.BRISK_DIST_DIR ?? '.next-bench';
@@ -65,11 +66,11 @@ function newestMtime(entry: string): number {
   return readdirSync(entry).reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), stat.mtimeMs);
 }
 
-const BUILD_SOURCES = ['app', 'components', 'lib', 'inngest', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
+const BUILD_SOURCES = ['app', 'components', 'lib', 'inngest', 'public', 'proxy.ts', 'instrumentation.ts', 'modules.ts', 'scripts/serve.ts', 'scripts/lib', 'next.config.mjs', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
 
 export function buildIsStale(distDir = BENCH_DIST_DIR): boolean {
   const buildId = path.join(distDir, 'BUILD_ID');
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(serverEntry(distDir))) return true;
   const built = statSync(buildId).mtimeMs;
   return BUILD_SOURCES.some((source) => newestMtime(source) > built);
 }
@@ -91,7 +92,7 @@ export async function buildIfStale(env: NodeJS.ProcessEnv, force = false): Promi
   return { built: true, seconds: (Date.now() - started) / 1000 };
 }
 
-/** The production server of the benchmark (scripts/serve.ts: Next behind the render cache), restartable. */
+/** The production server of the benchmark (scripts/serve.ts, compiled by the build: Next behind the render cache), restartable. */
 export class AppServer {
   private child: ChildProcess | undefined;
   private logStream: WriteStream;
@@ -111,10 +112,8 @@ export class AppServer {
   async start(): Promise<number> {
     const started = Date.now();
     this.logStream.write(`\n==== server start ${new Date().toISOString()} ====\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-      env: { ...this.env, BRISK_DIST_DIR: BENCH_DIST_DIR, PORT: String(this.port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = serverProcess(BENCH_DIST_DIR, { ...this.env, PORT: String(this.port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' });
+    const child = spawn(server.command, server.args, { env: server.env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(this.logStream, { end: false });
     child.stderr!.pipe(this.logStream, { end: false });
     this.child = child;

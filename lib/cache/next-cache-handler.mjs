@@ -1,6 +1,6 @@
 /**
  * The rendered-output cache of Brisk: the handler behind `'use cache'` and `'use cache: remote'`
- * (`cacheHandlers.default` and `cacheHandlers.remote` in next.config.ts). DESIGN.md §3.
+ * (`cacheHandlers.default` and `cacheHandlers.remote` in next.config.mjs). DESIGN.md §3.
  *
  * With REDIS_URL (at `next start`, never during `next build`):
  *   - entries live in Redis, one binary value per entry (a small JSON header with tags, stale,

@@ -1,5 +1,5 @@
 /**
- * The cache of whole prerendered pages (Next's ISR cache, `cacheHandler` in next.config.ts): Next's
+ * The cache of whole prerendered pages (Next's ISR cache, `cacheHandler` in next.config.mjs): Next's
  * own file-system cache, with one fix. Next dates a stored page by when it was stored, and drops
  * it when one of its tags expires later than that. A page whose render began before a tag expired
  * and ended after it (a write committed while the page rendered, e.g. a background job finishing

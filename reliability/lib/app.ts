@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { sleep } from '@/bench/lib/proc';
+import { serverProcess } from '@/scripts/lib/server-process';
 
 /**
- * One production server (scripts/serve.ts: Next behind the render cache), as the suite's child,
+ * One production server (scripts/serve.ts, compiled by the build: Next behind the render cache), as the suite's child,
  * tracked by pid: stopped gracefully, or killed (SIGKILL) to play a crash.
  */
 export class AppInstance {
@@ -27,10 +28,8 @@ export class AppInstance {
   async start(): Promise<number> {
     const started = Date.now();
     this.logStream.write(`\n==== ${this.name} start ${new Date().toISOString()} ====\n`);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-      env: { ...this.env, BRISK_DIST_DIR: this.distDir, PORT: String(this.port), HOSTNAME: '127.0.0.1', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = serverProcess(this.distDir, { ...this.env, PORT: String(this.port), HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' });
+    const child = spawn(server.command, server.args, { env: server.env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.pipe(this.logStream, { end: false });
     child.stderr!.pipe(this.logStream, { end: false });
     this.child = child;

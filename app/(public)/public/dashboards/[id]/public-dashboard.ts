@@ -8,7 +8,7 @@ const MAX_TAGS = 64;
 /**
  * A public dashboard and its components' data for its page, in Next's rendered-output cache
  * ('use cache'): shared by every visitor, and with REDIS_URL by every instance (the cacheHandlers
- * of next.config.ts). Tagged with the dashboard's tag, which every edit of the dashboard or its
+ * of next.config.mjs). Tagged with the dashboard's tag, which every edit of the dashboard or its
  * components drops through invalidate() (lib/cache/cache.ts): the next request shows the edit,
  * and a dashboard made private answers 404 at once. Also tagged with every cached read its
  * widgets made, so a change to the data they show drops it too; its lifetime is the shortest of

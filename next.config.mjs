@@ -1,11 +1,16 @@
-import type { NextConfig } from 'next';
-import { STRICT_TRANSPORT_SECURITY, securityHeaders } from './lib/security/headers';
+// Plain JavaScript: Node imports it as it is, where a next.config.ts would load Next's SWC binary
+// (about 26 MB of resident memory) into every production server just to read it.
+import { createRequire } from 'node:module';
+import { STRICT_TRANSPORT_SECURITY, securityHeaders } from './lib/security/headers.mjs';
+
+const require = createRequire(import.meta.url);
 
 // Test servers whose item images are served over plain http (SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS,
 // or its former name METADATA_ALLOWED_PRIVATE_ORIGINS, see lib/env.ts); empty in any real deployment.
 const imageOrigins = (process.env.SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS ?? process.env.METADATA_ALLOWED_PRIVATE_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   // Every page is a prerendered shell with Suspense holes that stream (Partial Prerendering).
   cacheComponents: true,
   // Partial prefetching starts a second server render for every page request (measured: about
@@ -14,7 +19,7 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
   poweredByHeader: false,
   // Security headers on every response, the proxy's redirects and rewrites included
-  // (lib/security/headers.ts; README, "Security").
+  // (lib/security/headers.mjs; README, "Security").
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders({ dev: process.env.NODE_ENV === 'development', imageOrigins }) },

@@ -1,6 +1,7 @@
 /*
- * Security headers of every response (next.config.ts headers(): pages, route handlers, static
- * files, and the proxy's redirects and rewrites). No imports: next.config.ts loads this file.
+ * Security headers of every response (next.config.mjs headers(): pages, route handlers, static
+ * files, and the proxy's redirects and rewrites). Plain JavaScript with no imports: the config
+ * loads it with Node itself (a TypeScript config would load Next's SWC binary into every server).
  *
  * The Content-Security-Policy has no nonce. Pages are prerendered shells (cacheComponents) and
  * Next.js inlines the React Server Components payload as <script> tags in them; a nonce would
@@ -9,15 +10,16 @@
  * from another origin, no eval (except in `next dev`, which React's dev tools need), no plugins,
  * no <base> hijack, forms post only here, and no site may frame Brisk.
  */
-export interface HeaderOptions {
-  /** `next dev`: React's development build evaluates code; its HMR socket is same-origin. */
-  dev?: boolean;
-  /** Extra image origins (test servers only: SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS serves item images over http). */
-  imageOrigins?: readonly string[];
-}
+/**
+ * @typedef {object} HeaderOptions
+ * @property {boolean} [dev] `next dev`: React's development build evaluates code; its HMR socket is same-origin.
+ * @property {readonly string[]} [imageOrigins] Extra image origins (test servers only: SAFE_FETCH_ALLOWED_PRIVATE_ORIGINS serves item images over http).
+ */
 
-export function contentSecurityPolicy({ dev = false, imageOrigins = [] }: HeaderOptions = {}): string {
-  const directives: Record<string, string[]> = {
+/** @param {HeaderOptions} [options] @returns {string} */
+export function contentSecurityPolicy({ dev = false, imageOrigins = [] } = {}) {
+  /** @type {Record<string, string[]>} */
+  const directives = {
     'default-src': ["'self'"],
     'script-src': ["'self'", "'unsafe-inline'", ...(dev ? ["'unsafe-eval'"] : [])],
     // React's style attributes and Next's inlined font/critical styles.
@@ -36,7 +38,8 @@ export function contentSecurityPolicy({ dev = false, imageOrigins = [] }: Header
     .join('; ');
 }
 
-export function securityHeaders(options: HeaderOptions = {}): { key: string; value: string }[] {
+/** @param {HeaderOptions} [options] @returns {{ key: string; value: string }[]} */
+export function securityHeaders(options = {}) {
   return [
     { key: 'Content-Security-Policy', value: contentSecurityPolicy(options) },
     // For browsers without frame-ancestors.
