@@ -72,7 +72,7 @@ describe('changing my password', { timeout: 90_000 }, () => {
     expect(await viewerOf(laptop)).toBeNull();
     expect(await viewerOf(phone)).toBeNull();
     expect((await viewerOf(mine))?.id).toBe(owner.id);
-    expect((await wishlistsRoute(new Request(`${ORIGIN}/api/v1/wishlists`, { headers: { cookie: laptop } }))).status).toBe(401);
+    expect((await wishlistsRoute(new Request(`${ORIGIN}/api/v1/wishlists`, { headers: { cookie: laptop } }), { params: Promise.resolve({}) })).status).toBe(401);
     // The old password is gone, the new one signs in.
     expect(await signIn({ email: owner.email, password: PASSWORD }, fromSomewhere())).toMatchObject({ ok: false, code: 'invalid' });
     expect(await signIn({ email: owner.email, password: NEW_PASSWORD }, fromSomewhere())).toEqual({ ok: true, value: undefined });

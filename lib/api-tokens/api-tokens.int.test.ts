@@ -23,7 +23,8 @@ async function newToken(userId: string, lifetime = '30', now?: Date): Promise<{ 
 }
 
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-const get = (handler: (request: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) => handler(new Request(`http://localhost:3000${path}`, { headers }));
+const get = (handler: (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>, path: string, headers: HeadersInit = {}) =>
+  handler(new Request(`http://localhost:3000${path}`, { headers }), { params: Promise.resolve({}) });
 
 describe('creating an API token', () => {
   it('shows the secret once and stores only its SHA-256', async () => {
@@ -225,7 +226,7 @@ describe('rate limits of the API', () => {
     const restore = configureApiLimits(limits);
     try {
       const from = (address: string, secret: string) =>
-        wishlistsRoute(new Request('http://localhost:3000/api/v1/wishlists', { headers: stampPeer(bearer(secret), address) }));
+        get(wishlistsRoute, '/api/v1/wishlists', stampPeer(bearer(secret), address));
       const unknown = () => `brisk_${'x'.repeat(40)}${Math.random().toString(36).slice(2, 5)}`;
       expect((await from('203.0.113.7', unknown())).status).toBe(401);
       expect((await from('203.0.113.7', unknown())).status).toBe(401);

@@ -59,7 +59,7 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   handler: (context: ApiRouteContext<P, z.output<Q>>) => Promise<Response | object>,
 ) {
   const info: ApiRouteInfo = { route, access: options.access, queryKeys: queryKeys(options.query) };
-  const routeHandler = withRoute(route, async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
+  const routeHandler = withRoute(route, async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     if (options.available && !options.available()) return notFoundResponse();
     const credential = bearerCredential(request.headers);
     // A client that keeps sending unknown tokens is refused before its next one is looked up.
@@ -79,7 +79,8 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
     }
     if (options.access === 'admin' && viewer.role !== 'admin') return notFoundResponse();
     const query = options.query ? parseQuery(options.query, new URL(request.url).searchParams) : ({} as z.output<Q>);
-    const params = ((await context?.params) ?? {}) as P;
+    // Next passes every route handler its params, a static route's as {}.
+    const params = await context.params;
     const result = await handler({ request, viewer, params, query });
     const response = result instanceof Response ? result : Response.json(result);
     if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');

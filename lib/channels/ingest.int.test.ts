@@ -39,6 +39,7 @@ const post = (token: string | null, body: unknown, headers: Record<string, strin
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
+    { params: Promise.resolve({}) },
   );
 
 /** A person with one channel of data, an API token, and the ids of the channel's posts. */

@@ -23,7 +23,7 @@ describe('outside bench mode (BRISK_BENCH unset)', () => {
   it('the naive API route answers 404, even to a signed-in viewer, and the loaders refuse to run', async () => {
     vi.stubEnv('BRISK_BENCH', '');
     const cookie = await sessionCookie('ada@brisk.test');
-    expect((await naiveRoute(new Request('http://localhost:3000/api/v1/bench/naive/channels', { headers: { cookie } }))).status).toBe(404);
+    expect((await naiveRoute(new Request('http://localhost:3000/api/v1/bench/naive/channels', { headers: { cookie } }), { params: Promise.resolve({}) })).status).toBe(404);
     for (const load of [() => loadNaiveChannelList('usr_ada', 30), () => loadNaiveDashboardDaily('usr_ada', 30), () => loadNaiveDashboardTopPosts('usr_ada', 30), () => loadNaiveSubscription('usr_ada')]) {
       await expect(load()).rejects.toBeInstanceOf(NotInBenchModeError);
     }

@@ -16,7 +16,7 @@ afterEach(() => vi.unstubAllEnvs());
 describe('the naive baseline', () => {
   it('exists only in bench mode', async () => {
     const cookie = await sessionCookie('ada@brisk.test');
-    const response = await naiveDashboardRoute(new Request('http://localhost:3000/api/v1/bench/naive/leads/dashboard', { headers: { cookie } }));
+    const response = await naiveDashboardRoute(new Request('http://localhost:3000/api/v1/bench/naive/leads/dashboard', { headers: { cookie } }), { params: Promise.resolve({}) });
     expect(response.status).toBe(404);
     await expect(loadNaiveRecentLeads('usr_ada')).rejects.toThrow(/BRISK_BENCH/);
   });

@@ -14,7 +14,8 @@ const ROUTES = [
   { path: '/api/metrics', handler: prometheusRoute },
 ];
 
-const get = (handler: (request: Request) => Promise<Response>, path: string, headers: Record<string, string> = {}) => handler(new Request(`http://localhost:3000${path}`, { headers }));
+const get = (handler: (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>, path: string, headers: Record<string, string> = {}) =>
+  handler(new Request(`http://localhost:3000${path}`, { headers }), { params: Promise.resolve({}) });
 
 describe('the ops API (admins only)', () => {
   it('answers 401 to the signed-out, with no cookie or a forged one', async () => {

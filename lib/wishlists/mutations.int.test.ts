@@ -322,7 +322,7 @@ describe('privacy changes reach every viewer on their next request', () => {
     const token = await createApiToken(stranger.id, { name: 'privacy test', lifetime: '30' });
     if (!token.ok) throw new Error(token.message);
     const apiLists = async () => {
-      const response = await wishlistsRoute(new Request('http://localhost/api/v1/wishlists', { headers: { authorization: `Bearer ${token.value.secret}` } }));
+      const response = await wishlistsRoute(new Request('http://localhost/api/v1/wishlists', { headers: { authorization: `Bearer ${token.value.secret}` } }), { params: Promise.resolve({}) });
       expect(response.status).toBe(200);
       const body = (await response.json()) as { public: { name: string }[] };
       return body.public.map((list) => list.name);

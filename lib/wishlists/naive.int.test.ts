@@ -27,11 +27,11 @@ describe('outside bench mode (BRISK_BENCH unset)', () => {
     vi.stubEnv('BRISK_BENCH', '');
     const cookie = await sessionCookie('ada@brisk.test');
     const id = demoListId('ada-birthday');
-    const dashboard = await naiveDashboardRoute(new Request('http://localhost:3000/api/v1/bench/naive/wishlists', { headers: { cookie } }));
+    const dashboard = await naiveDashboardRoute(new Request('http://localhost:3000/api/v1/bench/naive/wishlists', { headers: { cookie } }), { params: Promise.resolve({}) });
     expect(dashboard.status).toBe(404);
     const detail = await naiveDetailRoute(new Request(`http://localhost:3000/api/v1/bench/naive/wishlists/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id }) });
     expect(detail.status).toBe(404);
-    const anonymous = await naiveDashboardRoute(new Request('http://localhost:3000/api/v1/bench/naive/wishlists'));
+    const anonymous = await naiveDashboardRoute(new Request('http://localhost:3000/api/v1/bench/naive/wishlists'), { params: Promise.resolve({}) });
     expect(anonymous.status).toBe(404);
   });
 
