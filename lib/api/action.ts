@@ -1,6 +1,6 @@
 import { unstable_rethrow } from 'next/navigation';
 import { requireViewer, type Viewer } from '@/lib/auth/viewer';
-import { isDatabaseUnavailable } from '@/lib/db/errors';
+import { isDatabaseUnavailable, sqlState } from '@/lib/db/errors';
 import { noteDatabaseUnavailable } from '@/lib/db/health';
 import { logger } from '@/lib/metrics/logger';
 import { measure } from '@/lib/metrics/request';
@@ -23,7 +23,11 @@ export function viewerAction<Args extends unknown[], T>(name: string, run: (view
     } catch (error) {
       // redirect(), notFound() and Next's other control flow are not failures.
       unstable_rethrow(error);
-      if (!isDatabaseUnavailable(error)) throw error;
+      if (!isDatabaseUnavailable(error)) {
+        // Next answers it with a 500 and logs nothing of it in production: the log says which action and why.
+        logger.error({ action: name, err: (error as Error).message, sqlState: sqlState(error) }, 'action: failed');
+        throw error;
+      }
       noteDatabaseUnavailable();
       logger.error({ action: name, err: (error as Error).message }, 'action: database unavailable');
       return fail('unavailable', 'The database is not reachable right now: nothing was changed. Try again in a few seconds.');
