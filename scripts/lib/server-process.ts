@@ -8,17 +8,18 @@ export function serverEntry(distDir: string): string {
 }
 
 /**
- * A server's memory flags (README, "Reliability": resident memory), each measured on every page
- * under closed-loop load:
+ * A server's memory flags (README, "Reliability": resident memory), measured on every page under
+ * closed-loop load; server CPU per request stayed within run-to-run variation (1.4–2.0 ms):
  * - V8's heap capped at 256 MB. Uncapped, V8 sizes it from the machine's memory and lets it grow
- *   to 435–560 MB over a live heap of 120–150 MB; lower caps (160–192 MB) cost up to 30 % more
- *   CPU per request in garbage collection.
- * - A young generation of 2 MB semi-spaces instead of 16: 28 MB less, no measured CPU cost.
- * - Prisma's query compiler (WebAssembly) run by V8's baseline compiler only: its optimizing
- *   tier recompiled the module in the background into 40–50 MB of memory that was never given
- *   back, to speed up only the compilation of ORM queries, whose plans Prisma caches.
+ *   to 435–560 MB over a live heap of 120–150 MB; caps of 160–192 MB measured up to 30 % more CPU
+ *   per request in garbage collection, or no gain within the noise.
+ * - 2 MB semi-spaces: a young generation of 4 MB instead of 32.
+ * - Prisma's query compiler (WebAssembly) run by V8's baseline compiler only: the optimizing tier
+ *   recompiled it in the background, and the 40–50 MB that compilation took was never given back
+ *   (a process with the client alone: 229–246 MB two seconds after its first query, 182–185 MB
+ *   with this flag).
  * - One V8 background thread instead of four: each kept its own malloc arena of freed compiler
- *   memory (12–45 MB more in all); on two cores the others only queued.
+ *   memory (35–77 MB outside the heap with four, 12–45 MB with one).
  */
 export const SERVER_NODE_FLAGS = ['--max-old-space-size=256', '--max-semi-space-size=2', '--liftoff-only', '--v8-pool-size=1'];
 
