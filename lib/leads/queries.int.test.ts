@@ -42,9 +42,9 @@ beforeEach(async () => {
 /** The statements a route handler ran, from its Server-Timing header. */
 const statementsOf = (response: Response) => Number(/desc="(\d+) statements"/.exec(response.headers.get('Server-Timing') ?? '')?.[1] ?? Number.NaN);
 
-type Handler = (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const call = (handler: unknown, path: string, headers: Record<string, string>, params?: Record<string, string>) =>
-  (handler as Handler)(new Request(`http://localhost:3000${path}`, { headers }), params ? { params: Promise.resolve(params) } : undefined);
+  (handler as Handler)(new Request(`http://localhost:3000${path}`, { headers }), { params: Promise.resolve(params ?? {}) });
 
 describe('the Leads dashboard', () => {
   it('shows the owner’s leads, keywords, sources, analytics and conversions', async () => {
