@@ -2,7 +2,6 @@
 // downloaded: generate never calls the engine, but the CLI insists that one exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 
 const harmless = ['/usr/bin/true', '/bin/true'].find((p) => existsSync(p)) ?? process.execPath;
 const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? harmless, PRISMA_HIDE_UPDATE_MESSAGE: '1' };
@@ -34,7 +33,7 @@ writeFileSync(
       `// Brisk (scripts/prisma-generate.mjs): the module from the file written at generate time, not`,
       `    // from ${match[1]} (its source and string would stay in memory).`,
       `    const { readFile } = await import('node:fs/promises')`,
-      `    return new WebAssembly.Module(await readFile(${JSON.stringify(path.posix.join('.', QUERY_COMPILER_WASM))}))`,
+      `    return new WebAssembly.Module(await readFile(${JSON.stringify(QUERY_COMPILER_WASM)}))`,
     ].join('\n'),
   ),
 );

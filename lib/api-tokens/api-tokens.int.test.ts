@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getStaticRoute as get } from '@/test/routes';
 import { GET as prometheusRoute } from '@/app/api/metrics/route';
 import { GET as cacheStatsRoute } from '@/app/api/v1/cache/stats/route';
 import { GET as opsMetricsRoute } from '@/app/api/v1/ops/metrics/route';
@@ -23,8 +24,6 @@ async function newToken(userId: string, lifetime = '30', now?: Date): Promise<{ 
 }
 
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-const get = (handler: (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>, path: string, headers: HeadersInit = {}) =>
-  handler(new Request(`http://localhost:3000${path}`, { headers }), { params: Promise.resolve({}) });
 
 describe('creating an API token', () => {
   it('shows the secret once and stores only its SHA-256', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getStaticRoute as get } from '@/test/routes';
 import { GET as prometheusRoute } from '@/app/api/metrics/route';
 import { GET as cacheStatsRoute } from '@/app/api/v1/cache/stats/route';
 import { GET as opsMetricsRoute } from '@/app/api/v1/ops/metrics/route';
@@ -14,8 +15,6 @@ const ROUTES = [
   { path: '/api/metrics', handler: prometheusRoute },
 ];
 
-const get = (handler: (request: Request, context: { params: Promise<Record<string, never>> }) => Promise<Response>, path: string, headers: Record<string, string> = {}) =>
-  handler(new Request(`http://localhost:3000${path}`, { headers }), { params: Promise.resolve({}) });
 
 describe('the ops API (admins only)', () => {
   it('answers 401 to the signed-out, with no cookie or a forged one', async () => {
