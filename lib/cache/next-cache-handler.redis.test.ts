@@ -1,5 +1,6 @@
 // Two handlers (as two instances would hold) on one real redis-server. Needs /usr/bin/redis-server:
 // part of the `services` Vitest project, not of `npm test`.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -223,6 +224,32 @@ describe('next-cache-handler on Redis', () => {
       inspect.disconnect();
       inspect = inspector();
     }
+  });
+
+  it('sends a hung Redis nothing for a while after a call times out, and shares what it kept once Redis answers', async () => {
+    const { a, b, keyPrefix } = await pair();
+    const entryKey = (cacheKey: string) => `${keyPrefix}entry:${createHash('sha256').update(cacheKey).digest('base64url')}`;
+    redis.pause();
+    try {
+      // The first call times out; what follows is not sent at all.
+      expect(await b.get('first', [])).toBeUndefined();
+      await b.set('during-hang', Promise.resolve(entry('w')));
+      await b.updateTags(['hung-tag']);
+      expect(await b.getExpiration(['hung-tag'])).toBeGreaterThan(0);
+    } finally {
+      redis.resume();
+    }
+    // A write sent to the hung server would have waited in the connection and landed on resume.
+    expect(await inspect.ping()).toBe('PONG');
+    expect(await inspect.exists(entryKey('during-hang'))).toBe(0);
+    // After the pause B uses Redis again and writes the invalidation it kept: A learns of it.
+    await eventually(async () => {
+      await b.refreshTags();
+      await a.refreshTags();
+      return (await a.getExpiration(['hung-tag'])) > 0;
+    }, 5_000);
+    await b.set('after', Promise.resolve(entry('x')));
+    expect(await text(await a.get('after', []))).toBe('x');
   });
 
   it('shares an invalidation made while Redis was down once it is back', async () => {
