@@ -15,7 +15,6 @@ const ROUTES = [
   { path: '/api/metrics', handler: prometheusRoute },
 ];
 
-
 describe('the ops API (admins only)', () => {
   it('answers 401 to the signed-out, with no cookie or a forged one', async () => {
     for (const { path, handler } of ROUTES) {

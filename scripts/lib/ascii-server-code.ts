@@ -7,22 +7,14 @@
 // escapes, which mean the same to the parser in strings, templates and identifiers (it leaves
 // regular-expression literals as written: 3 small chunks of 150 stay two-byte). Comments other
 // than legal ones are dropped, as the minifier had dropped them already.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { transform } from 'esbuild';
-
-function* scripts(folder: string): Generator<string> {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* scripts(full);
-    else if (/\.(js|cjs|mjs)$/.test(entry.name)) yield full;
-  }
-}
+import { filesUnder } from './files';
 
 /** Whether V8 would hold this source as a two-byte string (a character beyond Latin-1). */
 export function needsTwoBytes(source: string): boolean {
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) > 0xff) return true;
-  return false;
+  return /[^\u0000-\u00ff]/.test(source);
 }
 
 /** The same program with every non-ASCII character escaped (whitespace and comments minified). */
@@ -36,7 +28,7 @@ export async function asciiServerCode(distDir: string): Promise<{ files: number;
   let files = 0;
   let before = 0;
   let after = 0;
-  for (const file of scripts(path.join(distDir, 'server'))) {
+  for (const file of filesUnder(path.join(distDir, 'server'), /\.(js|cjs|mjs)$/)) {
     const source = readFileSync(file, 'utf8');
     if (!needsTwoBytes(source)) continue;
     const rewritten = await asciiOnly(source);

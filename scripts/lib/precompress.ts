@@ -1,17 +1,10 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { filesUnder } from './files';
 
 /** Files of a build's static folder worth compressing (fonts and images are compressed already). */
 const COMPRESSIBLE = /\.(js|css|svg|txt|json|map)$/;
-
-function* files(folder: string): Generator<string> {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* files(full);
-    else if (COMPRESSIBLE.test(entry.name)) yield full;
-  }
-}
 
 /**
  * Writes a `.br` next to every script and stylesheet of a build (brotli at its highest quality,
@@ -23,7 +16,7 @@ export function precompressStatic(distDir: string): { files: number; before: num
   let before = 0;
   let after = 0;
   const folder = path.join(distDir, 'static');
-  for (const file of files(folder)) {
+  for (const file of filesUnder(folder, COMPRESSIBLE)) {
     const content = readFileSync(file);
     const target = `${file}.br`;
     let existing: number | null = null;
