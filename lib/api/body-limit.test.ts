@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asRouteHandlerRequest } from '@/test/routes';
 import { withinBodyLimit } from './body-limit';
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) => new Request('http://localhost:3000/api/auth/sign-in/email', { method: 'POST', body, headers });
@@ -18,6 +19,9 @@ describe('withinBodyLimit', () => {
     expect(passed).toBeInstanceOf(Request);
     expect((passed as Request).headers.get('content-type')).toBe('application/json');
     expect(await (passed as Request).json()).toEqual({ email: 'ada@brisk.test' });
+    // As Next hands it to the route (a Proxy): the copy is built from its public parts.
+    const proxied = await withinBodyLimit(asRouteHandlerRequest(post('{"a":1}', { 'content-type': 'application/json' })), 100);
+    expect(await (proxied as Request).json()).toEqual({ a: 1 });
     const bodiless = new Request('http://localhost:3000/api/auth/get-session');
     expect(await withinBodyLimit(bodiless, 100)).toBe(bodiless);
   });

@@ -1,4 +1,5 @@
 import { apiError } from '@/lib/api-errors';
+import { copyRequest } from '@/lib/http/copy-request';
 
 /**
  * A request body no bigger than `maxBytes`, for handlers that hand the request on to code that
@@ -12,7 +13,7 @@ export async function withinBodyLimit(request: Request, maxBytes: number): Promi
   if (!request.body) return bodyOverLimit(request, maxBytes) ? apiError(413, `The request body is larger than ${limit}.`) : request;
   const bytes = await readBodyWithin(request, maxBytes);
   if (!bytes) return apiError(413, `The request body is larger than ${limit}.`);
-  return new Request(request, { body: bytes, duplex: 'half' } as RequestInit);
+  return copyRequest(request, { body: bytes });
 }
 
 /** True when the request declares a Content-Length over the limit (refused before anything is read). */
@@ -25,7 +26,7 @@ export function bodyOverLimit(request: Request, maxBytes: number): boolean {
  * The whole body, or null when it is larger than `maxBytes`: a larger declared Content-Length is
  * refused before anything is read, and a body that grows past the limit is cut off.
  */
-export async function readBodyWithin(request: Request, maxBytes: number): Promise<Buffer | null> {
+export async function readBodyWithin(request: Request, maxBytes: number): Promise<Buffer<ArrayBuffer> | null> {
   if (bodyOverLimit(request, maxBytes)) return null;
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER, PEER_HEADER, authHeaders, clientAddress, installPeerStamp, normalizeAddress, peerAddress, requestedHost, resolveClientAddress, stampPeer } from './client-address';
+import { asRouteHandlerRequest } from '@/test/routes';
+import { CLIENT_ADDRESS_HEADER, PEER_HEADER, authHeaders, authRequest, clientAddress, installPeerStamp, normalizeAddress, peerAddress, requestedHost, resolveClientAddress, stampPeer } from './client-address';
 
 describe('resolveClientAddress', () => {
   it('is the socket address when no proxy is trusted, whatever X-Forwarded-For says', () => {
@@ -68,6 +69,10 @@ describe('the peer stamp', () => {
     expect(authHeaders(spoofed).get(CLIENT_ADDRESS_HEADER)).toBeNull();
     const stamped = stampPeer(spoofed, '198.51.100.7');
     expect(authHeaders(stamped).get(CLIENT_ADDRESS_HEADER)).toBe('198.51.100.7');
+    // The request as the route receives it from Next (a Proxy), its body passed on as is.
+    const request = authRequest(asRouteHandlerRequest(new Request('http://localhost:3000/api/auth/sign-out', { method: 'POST', headers: stamped, body: '{}' })));
+    expect(request.method).toBe('POST');
+    expect(request.headers.get(CLIENT_ADDRESS_HEADER)).toBe('198.51.100.7');
   });
 });
 

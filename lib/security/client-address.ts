@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { env } from '@/lib/env';
+import { copyRequest } from '@/lib/http/copy-request';
 import { processGlobal } from '@/lib/process-global';
 
 /*
@@ -157,5 +158,5 @@ export function authHeaders(headers: Headers): Headers {
 
 /** The request with authHeaders (for Better Auth's route handler); the body is passed on as is. */
 export function authRequest(request: Request): Request {
-  return new Request(request, { headers: authHeaders(request.headers), duplex: 'half' } as RequestInit);
+  return copyRequest(request, { headers: authHeaders(request.headers) });
 }
