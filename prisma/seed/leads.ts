@@ -104,7 +104,8 @@ async function seedListener(prisma: PrismaClient, listener: DemoListener, today:
 
   const from = new Date(today.getTime() - listener.days * DAY);
   const mentions: Prisma.MentionCreateManyInput[] = [];
-  const leads: Prisma.LeadCreateManyInput[] = [];
+  // Each lead's mention (and its keyword) is known once the mentions are stored: see below.
+  const leads: (Omit<Prisma.LeadCreateManyInput, 'mentionId' | 'keywordId'> & { itemKey: string })[] = [];
   for (const key of listener.feeds) {
     const feed = DEMO_FEEDS.find((f) => f.key === key)!;
     const url = demoFeedUrl(feed);
@@ -176,8 +177,7 @@ async function seedListener(prisma: PrismaClient, listener: DemoListener, today:
         leads.push({
           id: stableUuid(`leads:lead:${mentionId}`),
           ownerId: owner,
-          mentionId,
-          keywordId: m.keywordId,
+          itemKey: key,
           status,
           score: m.score,
           scoreReasons: m.reasons as unknown as Prisma.InputJsonValue,
@@ -188,7 +188,17 @@ async function seedListener(prisma: PrismaClient, listener: DemoListener, today:
     }
   }
   const insertedMentions = await prisma.mention.createMany({ data: mentions, skipDuplicates: true });
-  const insertedLeads = await prisma.lead.createMany({ data: leads, skipDuplicates: true });
+  // A search run of the app may have stored an entry first (under an id of its own, and the
+  // keyword it matched then): each lead goes to the mention stored for its entry, whichever.
+  const stored = await prisma.mention.findMany({ where: { ownerId: owner, itemKey: { in: mentions.map((m) => m.itemKey) } }, select: { id: true, itemKey: true, keywordId: true } });
+  const storedByKey = new Map(stored.map((mention) => [mention.itemKey, mention]));
+  const insertedLeads = await prisma.lead.createMany({
+    data: leads.map(({ itemKey, ...lead }) => {
+      const mention = storedByKey.get(itemKey)!;
+      return { ...lead, mentionId: mention.id, keywordId: mention.keywordId };
+    }),
+    skipDuplicates: true,
+  });
   return { mentions: insertedMentions.count, leads: insertedLeads.count };
 }
 

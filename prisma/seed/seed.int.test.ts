@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { prisma } from '@/lib/db/client';
 import { loadActivityStats, loadUpcomingEvents } from '@/lib/wishlists/queries';
 import type { ActivityCounts } from '@/lib/wishlists/types';
 import { DEMO_ACCOUNTS } from './demo-accounts';
 import { seed, seedDay } from './index';
+import { DEMO_LISTENERS } from './leads';
 import { DEMO_LISTS } from './wishlists';
 import { demoListId } from './shared';
 
@@ -21,6 +23,25 @@ describe('the seed', () => {
     const before = await snapshot();
     await seed({ scale: 'demo', log: () => {}, today: seedDay() });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('seeds again over an entry that a search run of the app stored first, under an id of its own', async () => {
+    const owner = DEMO_LISTENERS[0]!.owner;
+    const seeded = await prisma.lead.findFirstOrThrow({ where: { ownerId: owner }, include: { mention: true }, orderBy: { id: 'asc' } });
+    const entry = { ownerId: owner, itemKey: seeded.mention.itemKey };
+    // What a search run leaves when it found the entry first: its mention under a random id, no lead yet.
+    const runMentionId = randomUUID();
+    await prisma.lead.delete({ where: { id: seeded.id } });
+    await prisma.mention.update({ where: { id: seeded.mentionId }, data: { id: runMentionId } });
+
+    await seed({ scale: 'demo', log: () => {}, today: seedDay() });
+    const leads = await prisma.lead.findMany({ where: { mention: entry }, select: { mentionId: true } });
+    expect(leads).toEqual([{ mentionId: runMentionId }]);
+
+    // The seeded rows back for the tests after this one.
+    await prisma.mention.delete({ where: { id: runMentionId } });
+    await seed({ scale: 'demo', log: () => {}, today: seedDay() });
+    expect(await prisma.lead.findUnique({ where: { id: seeded.id }, select: { mentionId: true } })).toEqual({ mentionId: seeded.mentionId });
   });
 
   it('gives every demo account a password and exactly one admin', async () => {
