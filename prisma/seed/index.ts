@@ -1,4 +1,5 @@
-import { prisma } from '@/lib/db/client';
+import { prisma as appPrisma } from '@/lib/db/client';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { installedModules } from '@/lib/modules/registry';
 import type { SeedContext } from '@/lib/modules/manifest';
 import '@/modules';
@@ -17,8 +18,10 @@ export function seedDay(now = new Date()): Date {
  * day (fixed faker seed, fixed ids; dates relative to the day) and idempotent (upserts and ON
  * CONFLICT DO NOTHING): running it twice leaves the same data.
  */
-export async function seed(options: { scale: SeedScale; log: (line: string) => void; today?: Date }): Promise<void> {
+export async function seed(options: { scale: SeedScale; log: (line: string) => void; today?: Date; prisma?: PrismaClient }): Promise<void> {
   const context: SeedContext = { scale: options.scale, log: options.log, today: options.today ?? seedDay() };
+  // The app's database, or another one (tests seed databases of their own).
+  const prisma = options.prisma ?? appPrisma;
   const started = Date.now();
   context.log(`seeding at ${context.scale} scale, dates relative to ${context.today.toISOString().slice(0, 10)}`);
   await seedCore(prisma, context);

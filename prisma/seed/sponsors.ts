@@ -310,15 +310,21 @@ export async function seedSponsors(prisma: PrismaClient, { scale, log, today }: 
       ON CONFLICT DO NOTHING`;
     if (scale === 'large') log(`  sponsors: messages of ${month.toISOString().slice(0, 7)}: ${inserted.toLocaleString('en')}`);
   }
-  // Written out: Sofia and Amina, Kenji and Tomás, about yesterday's analyses.
+  // Written out: Sofia and Amina, Kenji and Tomás, about the farmers' latest analyses (yesterday's
+  // on the day they were seeded). Dated from the analysis as stored: a seed run on a later day
+  // keeps the analyses, and a message (keyed by its id and time) must find them, and itself.
+  const latestAnalyses = await prisma.$queryRaw<{ id: string; analysis_date: Date }[]>`SELECT id::text, analysis_date FROM plant_analyses WHERE id = ANY (${demoLatest}::uuid[])`;
+  const latestAnalysisDate = new Map(latestAnalyses.map((analysis) => [analysis.id, analysis.analysis_date]));
   const conversation = (farmer: (typeof DEMO_FARMERS)[number], member: string, lines: [from: 'farmer' | 'sponsor', body: string, readByRecipient: boolean][]) =>
     lines.map(([from, body, read], i) => {
-      const sentAt = new Date(daysAgo(1, 9).getTime() + (i + 1) * 75 * 60_000);
+      const analysisId = demoAnalysisId(farmer.key, 1);
+      const analysisDate = latestAnalysisDate.get(analysisId)!;
+      const sentAt = new Date(analysisDate.getTime() + ((i + 1) * 75 - 7) * 60_000);
       return {
         id: stableUuid(`message:demo:${farmer.key}:${i}`),
         sentAt,
-        analysisId: demoAnalysisId(farmer.key, 1),
-        analysisDate: new Date(daysAgo(1, 9).getTime() + ((1 * 7) % 60) * 60_000),
+        analysisId,
+        analysisDate,
         sponsorId: demoSponsorId(farmer.sponsorKey),
         fromUserId: from === 'farmer' ? farmer.userId : member,
         toUserId: from === 'farmer' ? member : farmer.userId,
