@@ -1,6 +1,9 @@
 import net from 'node:net';
+import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { startEmbeddedServer } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { PrismaClient } from '@/lib/generated/prisma/client';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -44,4 +47,19 @@ export async function createScratchDatabase(baseUrl = process.env.BRISK_TEST_SER
       await client.end();
     },
   };
+}
+
+/** Runs `test` with a Prisma client on a scratch database, migrated, then drops the database. */
+export async function withMigratedScratchDatabase(test: (prisma: PrismaClient) => Promise<void>): Promise<void> {
+  const database = await createScratchDatabase();
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  try {
+    await migrate(database.url);
+    await test(prisma);
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+    await database.drop();
+  }
 }

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { migrate } from '@/lib/db/migrate';
-import { createScratchDatabase } from '@/test/database';
+import { withMigratedScratchDatabase } from '@/test/database';
 import { CHANNEL_SEED_SIZES, seedChannels } from './channels';
 import { seedCore } from './core';
 import { seedDay } from './index';
@@ -15,11 +11,7 @@ import { seedDay } from './index';
  */
 describe('the channels seed at large scale, reduced', () => {
   it('seeds generated channels with the large scale’s snapshot schedule, exact rollups, and runs twice to the same data', async () => {
-    const database = await createScratchDatabase();
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    try {
-      await migrate(database.url);
+    await withMigratedScratchDatabase(async (prisma) => {
       const lines: string[] = [];
       const context = { scale: 'demo' as const, log: (line: string) => lines.push(line), today: seedDay() };
       await seedCore(prisma, context);
@@ -49,10 +41,6 @@ describe('the channels seed at large scale, reduced', () => {
       expect(mismatches[0]!.n).toBe(0);
       await seedChannels(prisma, { ...context, scale: 'large' }, size);
       expect(await count()).toEqual(first);
-    } finally {
-      await prisma.$disconnect();
-      await pool.end();
-      await database.drop();
-    }
+    });
   }, 120_000);
 });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
-import { migrate } from '@/lib/db/migrate';
-import { createScratchDatabase } from '@/test/database';
+import { withMigratedScratchDatabase } from '@/test/database';
 import { seed, seedDay } from './index';
 import { DEMO_FARMERS, demoAnalysisId } from './sponsors-demo';
 
@@ -16,13 +12,9 @@ const DAY = 86_400_000;
  */
 describe('the seed on a later day', () => {
   it('runs again over a database seeded the day before, and keeps the written-out conversations once', async () => {
-    const database = await createScratchDatabase();
-    const pool = new pg.Pool({ connectionString: database.url, max: 1 });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    const conversations = () =>
-      prisma.analysisMessage.findMany({ where: { analysisId: { in: DEMO_FARMERS.map((farmer) => demoAnalysisId(farmer.key, 1)) } }, select: { id: true, sentAt: true, analysisDate: true }, orderBy: { sentAt: 'asc' } });
-    try {
-      await migrate(database.url);
+    await withMigratedScratchDatabase(async (prisma) => {
+      const conversations = () =>
+        prisma.analysisMessage.findMany({ where: { analysisId: { in: DEMO_FARMERS.map((farmer) => demoAnalysisId(farmer.key, 1)) } }, select: { id: true, sentAt: true, analysisDate: true }, orderBy: { sentAt: 'asc' } });
       const today = seedDay();
       await seed({ scale: 'demo', log: () => {}, today: new Date(today.getTime() - DAY), prisma });
       const before = await conversations();
@@ -30,10 +22,6 @@ describe('the seed on a later day', () => {
 
       await seed({ scale: 'demo', log: () => {}, today, prisma });
       expect(await conversations()).toEqual(before);
-    } finally {
-      await prisma.$disconnect();
-      await pool.end();
-      await database.drop();
-    }
+    });
   }, 180_000);
 });
