@@ -16,7 +16,8 @@ export function seedDay(now = new Date()): Date {
 /**
  * Seeds the users, then every module in registry order (modules.ts). Deterministic for a given
  * day (fixed faker seed, fixed ids; dates relative to the day) and idempotent (upserts and ON
- * CONFLICT DO NOTHING): running it twice leaves the same data.
+ * CONFLICT DO NOTHING): running it twice leaves the same data. On a later day it keeps what is
+ * there, rows the app stored itself included, and adds what the new day brings.
  */
 export async function seed(options: { scale: SeedScale; log: (line: string) => void; today?: Date; prisma?: PrismaClient }): Promise<void> {
   const context: SeedContext = { scale: options.scale, log: options.log, today: options.today ?? seedDay() };
