@@ -319,6 +319,7 @@ export async function seedSponsors(prisma: PrismaClient, { scale, log, today }: 
     lines.map(([from, body, read], i) => {
       const analysisId = demoAnalysisId(farmer.key, 1);
       const analysisDate = latestAnalysisDate.get(analysisId)!;
+      // Every 75 minutes from 9:00 on the analysis's day (the analysis itself is at 9:07).
       const sentAt = new Date(analysisDate.getTime() + ((i + 1) * 75 - 7) * 60_000);
       return {
         id: stableUuid(`message:demo:${farmer.key}:${i}`),
