@@ -1,4 +1,5 @@
 import { unstable_rethrow } from 'next/navigation';
+import { cache } from 'react';
 import { ApiError, apiError } from '@/lib/api-errors';
 import { isDatabaseUnavailable } from '@/lib/db/errors';
 import { noteDatabaseUnavailable } from '@/lib/db/health';
@@ -141,8 +142,12 @@ export function withRoute<Args extends unknown[]>(route: string, handler: (...ar
   };
 }
 
-/** Metrics of all instances (Redis) when configured and reachable, else of this one. */
-export async function metricsSnapshot(): Promise<MetricsSnapshot> {
+/**
+ * Metrics of all instances (Redis) when configured and reachable, else of this one. Read once per
+ * render (React's cache): the ops console's widgets share it. Each read brings every route's
+ * recent durations from Redis; three reads per console render made it the slowest page under load.
+ */
+export const metricsSnapshot = cache(async (): Promise<MetricsSnapshot> => {
   const redis = redisMetrics();
   if (redis) {
     try {
@@ -152,7 +157,7 @@ export async function metricsSnapshot(): Promise<MetricsSnapshot> {
     }
   }
   return memory.snapshot();
-}
+});
 
 /** For tests: forget what this instance recorded. */
 export function resetLocalMetrics() {

@@ -43,7 +43,7 @@ const DURATIONS_PER_ROUTE = 1_000;
 const MAX_ROUTES = 300;
 const RECENT_SAMPLES = 500;
 
-export function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index]!;
@@ -56,8 +56,19 @@ interface RouteAccumulator {
   durations: number[];
 }
 
-function routeStats(route: string, acc: RouteAccumulator): RouteStats {
-  const sorted = [...acc.durations].sort((a, b) => a - b);
+/**
+ * Durations (numbers, or the strings Redis returns) sorted ascending. A typed array filled in a
+ * loop and sorted natively is about three times faster than map(Number) and a comparator: a
+ * snapshot sorts up to DURATIONS_PER_ROUTE durations of every route.
+ */
+function sortedDurations(values: readonly (number | string)[]): Float64Array {
+  const sorted = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) sorted[i] = Number(values[i]);
+  return sorted.sort();
+}
+
+export function routeStats(route: string, acc: Omit<RouteAccumulator, 'durations'> & { durations: readonly (number | string)[] }): RouteStats {
+  const sorted = sortedDurations(acc.durations);
   return {
     route,
     count: acc.count,
@@ -208,7 +219,7 @@ export class RedisMetricsStore {
     const value = (i: number) => results[i]?.[1];
     const routeStatsList = routes.map((route, i) => {
       const hash = (value(i * 2) ?? {}) as Record<string, string>;
-      const durations = ((value(i * 2 + 1) ?? []) as string[]).map(Number);
+      const durations = (value(i * 2 + 1) ?? []) as string[];
       return routeStats(route, { count: Number(hash.count ?? 0), statements: Number(hash.statements ?? 0), dbMs: Number(hash.dbMs ?? 0), durations });
     });
     const recent = ((value(routes.length * 2) ?? []) as string[]).map((line) => JSON.parse(line) as RequestSample);

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { namespaceModule } from '@/lib/cache/kinds';
 import { cacheInfo, redisKeyspaceStats, type CacheInfo, type RedisKeyspaceStats } from '@/lib/cache/cache';
 import { prisma } from '@/lib/db/client';
@@ -306,7 +307,8 @@ export interface JobsOverview {
   failedLastDay: number;
 }
 
-export async function getJobsOverview(): Promise<JobsOverview> {
+/** Read once per render (React's cache): the console's alerts and its jobs widget share it. */
+export const getJobsOverview = cache(async (): Promise<JobsOverview> => {
   const since = new Date(Date.now() - 86_400_000);
   const [byStatus, lastErrors] = await Promise.all([
     prisma.$queryRaw<{ status: JobStatusCount['status']; count: number; failed_last_day: number }[]>`
@@ -325,7 +327,7 @@ export async function getJobsOverview(): Promise<JobsOverview> {
     lastErrors: lastErrors.map((run) => ({ ...run, error: run.error ?? 'no message', finishedAt: run.finishedAt?.toISOString() ?? null })),
     failedLastDay: byStatus.reduce((sum, row) => sum + row.failed_last_day, 0),
   };
-}
+});
 
 /** The plans' alert thresholds (000 §4.2, 002, 004). */
 export const ALERT_THRESHOLDS = { avgStatementMs: 100, cacheHitRate: 0.7, failedJobs: 10 } as const;
