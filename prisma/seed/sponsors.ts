@@ -315,10 +315,10 @@ export async function seedSponsors(prisma: PrismaClient, { scale, log, today }: 
   // keeps the analyses, and a message (keyed by its id and time) must find them, and itself.
   const latestAnalyses = await prisma.$queryRaw<{ id: string; analysis_date: Date }[]>`SELECT id::text, analysis_date FROM plant_analyses WHERE id = ANY (${demoLatest}::uuid[])`;
   const latestAnalysisDate = new Map(latestAnalyses.map((analysis) => [analysis.id, analysis.analysis_date]));
-  const conversation = (farmer: (typeof DEMO_FARMERS)[number], member: string, lines: [from: 'farmer' | 'sponsor', body: string, readByRecipient: boolean][]) =>
-    lines.map(([from, body, read], i) => {
-      const analysisId = demoAnalysisId(farmer.key, 1);
-      const analysisDate = latestAnalysisDate.get(analysisId)!;
+  const conversation = (farmer: (typeof DEMO_FARMERS)[number], member: string, lines: [from: 'farmer' | 'sponsor', body: string, readByRecipient: boolean][]) => {
+    const analysisId = demoAnalysisId(farmer.key, 1);
+    const analysisDate = latestAnalysisDate.get(analysisId)!;
+    return lines.map(([from, body, read], i) => {
       // Every 75 minutes from 9:00 on the analysis's day (the analysis itself is at 9:07).
       const sentAt = new Date(analysisDate.getTime() + ((i + 1) * 75 - 7) * 60_000);
       return {
@@ -334,6 +334,7 @@ export async function seedSponsors(prisma: PrismaClient, { scale, log, today }: 
         readAt: read ? new Date(sentAt.getTime() + 20 * 60_000) : null,
       };
     });
+  };
   const [amina, tomas] = DEMO_FARMERS;
   await prisma.analysisMessage.createMany({
     data: [
