@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { redisIsBackedUp } from '@/lib/redis/client';
 import type { CacheOutcome, RequestKind } from './context';
 
 /** One finished request, as the ops console and Prometheus see it. */
@@ -182,13 +183,22 @@ export class RedisMetricsStore {
     this.timer.unref();
   }
 
-  /** Sends what was recorded since the last flush, in one pipeline. A failed flush is dropped: metrics are not worth a retry queue. */
+  /**
+   * Sends what was recorded since the last flush, in one pipeline. A failed flush is dropped:
+   * metrics are not worth a retry queue. So is one that would go to a connection still holding
+   * earlier commands unanswered (a hung Redis), where it would only add to the heap.
+   */
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.routes.size === 0 && this.recent.length === 0 && this.cache.size === 0) return;
+    const { routes, recent, cache } = this;
+    if (routes.size === 0 && recent.length === 0 && cache.size === 0) return;
+    this.routes = new Map();
+    this.recent = [];
+    this.cache = new Map();
+    if (redisIsBackedUp(this.redis)) return;
     const pipeline = this.redis.pipeline();
-    for (const [route, pending] of this.routes) {
+    for (const [route, pending] of routes) {
       pipeline
         .sadd(`${KEY}:routes`, route)
         .hincrby(`${KEY}:route:${route}`, 'count', pending.count)
@@ -197,11 +207,8 @@ export class RedisMetricsStore {
         .lpush(`${KEY}:durations:${route}`, ...pending.durations)
         .ltrim(`${KEY}:durations:${route}`, 0, DURATIONS_PER_ROUTE - 1);
     }
-    if (this.recent.length > 0) pipeline.lpush(`${KEY}:recent`, ...this.recent).ltrim(`${KEY}:recent`, 0, RECENT_SAMPLES - 1);
-    for (const [field, count] of this.cache) pipeline.hincrby(`${KEY}:cache`, field, count);
-    this.routes = new Map();
-    this.recent = [];
-    this.cache = new Map();
+    if (recent.length > 0) pipeline.lpush(`${KEY}:recent`, ...recent).ltrim(`${KEY}:recent`, 0, RECENT_SAMPLES - 1);
+    for (const [field, count] of cache) pipeline.hincrby(`${KEY}:cache`, field, count);
     await pipeline.exec().catch(() => {});
   }
 

@@ -23,6 +23,20 @@ export function redisOptions(overrides: RedisOptions = {}): RedisOptions {
   };
 }
 
+/**
+ * Commands sent and not yet answered past which a connection counts as backed up. A hung server
+ * (stopped, or a stalled network) keeps its connection and answers nothing; ioredis keeps every
+ * command sent to it, arguments and all, until an answer comes, whatever the command's timeout
+ * (measured: 5,900 commands and 25 MB of heap in 18 s of a hung Redis under load, nearly all of
+ * them metrics flushes).
+ */
+export const MAX_UNANSWERED_COMMANDS = 100;
+
+/** Whether this connection has more unanswered commands than a healthy server would leave: send nothing optional to it. */
+export function redisIsBackedUp(redis: Pick<Redis, 'commandQueue'>): boolean {
+  return redis.commandQueue.length > MAX_UNANSWERED_COMMANDS;
+}
+
 export function createRedis(url: string, overrides: RedisOptions = {}): Redis {
   const redis = new Redis(url, redisOptions(overrides));
   let warned = false;
