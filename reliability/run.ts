@@ -11,7 +11,7 @@ import { buildIsStale, prepareDatabase } from '@/bench/lib/app';
 import { CookieJar, refreshSession, signIn } from '@/bench/lib/http';
 import { MEMORY_LAYER_MAX_MB } from '@/lib/cache/cache';
 import { migrate } from '@/lib/db/migrate';
-import { log } from '@/bench/lib/log';
+import { elapsedAt, log } from '@/bench/lib/log';
 import { runOrThrow, sleep } from '@/bench/lib/proc';
 import { percentile } from '@/bench/lib/stats';
 import type { ReliabilityContext } from '@/lib/modules/manifest';
@@ -677,8 +677,11 @@ async function startSoak(
       // Plan 000: "under 256 MB" per server, at every sample, through every fault and load above.
       for (const instance of instances) {
         const list = samples.get(instance.name)!;
-        const peak = mb(Math.max(0, ...list.map((s) => s.kb)));
-        report.check(section, `${instance.name}: peak resident memory (RSS) of ${list.length} samples`, `${peak.toFixed(0)} MB`, `< ${RSS_BOUND_MB} MB (plan 000)`, list.length > 0 && peak < RSS_BOUND_MB);
+        const top = list.reduce<RssSample | undefined>((best, s) => (!best || s.kb > best.kb ? s : best), undefined);
+        const peak = top ? mb(top.kb) : 0;
+        // When, on the clock of the log's [mm:ss] lines: which section's load or fault it was.
+        const when = top ? ` at [${elapsedAt(top.at)}]` : '';
+        report.check(section, `${instance.name}: peak resident memory (RSS) of ${list.length} samples`, `${peak.toFixed(0)} MB${when}`, `< ${RSS_BOUND_MB} MB (plan 000)`, top !== undefined && peak < RSS_BOUND_MB);
       }
       // The trend, on the live heap after a full collection (the soak server's heap probe):
       // from the end of its first minute to the end, it may grow by what the caches in its

@@ -2,7 +2,12 @@
 const started = Date.now();
 
 export function elapsed(): string {
-  const seconds = Math.floor((Date.now() - started) / 1000);
+  return elapsedAt(Date.now());
+}
+
+/** The run's clock (`02:31`) at a moment (Date.now()). */
+export function elapsedAt(at: number): string {
+  const seconds = Math.floor((at - started) / 1000);
   return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
