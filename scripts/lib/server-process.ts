@@ -14,7 +14,9 @@ export function serverEntry(distDir: string): string {
  *   to 435–560 MB over a live heap of 120–150 MB.
  * - `--optimize-for-size`: V8 keeps its heap close to what is live (collecting and compacting
  *   sooner) and its young generation at 1 MB semi-spaces. Peak RSS under load 33–45 MB lower, at
- *   about a fifth more server CPU per request (measured at a fixed rate: 4.56 against 3.75 ms).
+ *   a fifth more server CPU per request on the mixed load (4.56 against 3.75 ms at a fixed rate)
+ *   and half again on a full render (32–35 against 21–24 ms). Without a 256 MB limit per
+ *   instance, leave it out and the render CPU comes back.
  * - Prisma's query compiler (WebAssembly) run by V8's baseline compiler only: the optimizing tier
  *   recompiled it in the background, and the 40–50 MB that compilation took was never given back.
  * - One V8 background thread instead of four: each kept its own malloc arena of freed compiler
