@@ -13,11 +13,10 @@ export interface TestRedisServer {
   stop(): Promise<void>;
 }
 
-export async function startTestRedisServer(): Promise<TestRedisServer> {
-  const port = await freePort();
-  const url = `redis://127.0.0.1:${port}`;
+/** Starts redis-server on this loopback port (no persistence) and waits until it answers. */
+export async function spawnRedisServer(port: number): Promise<ChildProcess> {
   const child = spawn(process.env.REDIS_SERVER_BIN ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   probe.on('error', () => {});
   await vi.waitFor(
     async () => {
@@ -27,8 +26,14 @@ export async function startTestRedisServer(): Promise<TestRedisServer> {
     { timeout: 5_000, interval: 50 },
   );
   probe.disconnect();
+  return child;
+}
+
+export async function startTestRedisServer(): Promise<TestRedisServer> {
+  const port = await freePort();
+  const child = await spawnRedisServer(port);
   return {
-    url,
+    url: `redis://127.0.0.1:${port}`,
     process: child,
     hang: () => process.kill(child.pid!, 'SIGSTOP'),
     resume: () => process.kill(child.pid!, 'SIGCONT'),

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRedis } from '@/lib/redis/client';
 import { stampPeer } from '@/lib/security/client-address';
 import { freePort } from '@/test/database';
+import { spawnRedisServer } from '@/test/redis-server';
 import { LOGIN_LIMITS, createLoginLimiter, fallbackStore, memoryStore, redisStore, type LoginLimiter, type PasswordCheck } from './limiter';
 
 /**
@@ -18,17 +19,7 @@ const connections: Redis[] = [];
 const clock = { now: 1_700_000_000_000 };
 
 async function startRedis() {
-  server = spawn(process.env.REDIS_SERVER_BIN ?? 'redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  await vi.waitFor(
-    async () => {
-      if (probe.status !== 'ready') await probe.connect().catch(() => {});
-      expect(await probe.ping()).toBe('PONG');
-    },
-    { timeout: 5_000, interval: 50 },
-  );
-  probe.disconnect();
+  server = await spawnRedisServer(port);
 }
 
 /** An app instance's limiter: Redis (through the app's connection options), memory when it fails. */

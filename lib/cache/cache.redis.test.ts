@@ -1,9 +1,10 @@
 import { testKinds } from '@/test/cache-kinds';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freePort } from '@/test/database';
+import { spawnRedisServer } from '@/test/redis-server';
 import { createCache, type DataCache } from './cache';
 
 /**
@@ -17,17 +18,7 @@ let a: DataCache;
 let b: DataCache;
 
 async function startRedis() {
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => {});
-  await vi.waitFor(
-    async () => {
-      if (probe.status !== 'ready') await probe.connect().catch(() => {});
-      expect(await probe.ping()).toBe('PONG');
-    },
-    { timeout: 5_000, interval: 50 },
-  );
-  probe.disconnect();
+  server = await spawnRedisServer(port);
 }
 
 async function stopRedis(signal: NodeJS.Signals) {
